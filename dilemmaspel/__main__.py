@@ -1,0 +1,5 @@
+"""Allow ``python -m dilemmaspel``."""
+
+from dilemmaspel.cli import main
+
+raise SystemExit(main())

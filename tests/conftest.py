@@ -1,0 +1,23 @@
+"""Shared fixtures: every test gets its own data dir and starts in Dutch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dilemmaspel.i18n import set_language
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point DILEMMASPEL_HOME at a fresh folder and reset the language."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("DILEMMASPEL_HOME", str(home))
+    monkeypatch.delenv("DILEMMASPEL_LANG", raising=False)
+    set_language("nl")
+    yield home
+    set_language("nl")

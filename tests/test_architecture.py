@@ -1,0 +1,16 @@
+"""The core and the non-UI modules never import Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+NON_UI = ["dilemmaspel.core", "dilemmaspel.core.cards", "dilemmaspel.core.methods", "dilemmaspel.decks"]
+
+
+def test_core_imports_without_textual() -> None:
+    code = "import sys\n" + "".join(f"import {m}\n" for m in NON_UI) + "print('textual' in sys.modules, 'rich' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "False False"

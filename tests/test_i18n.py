@@ -1,0 +1,36 @@
+"""The nl and en catalogs stay in step."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from dilemmaspel.i18n import CATALOGS, set_language, t
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_catalogs_have_the_same_keys() -> None:
+    assert set(CATALOGS["nl"]) == set(CATALOGS["en"])
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGS["nl"]))
+def test_placeholders_match(key: str) -> None:
+    assert _fields(CATALOGS["nl"][key]) == _fields(CATALOGS["en"][key])
+
+
+def test_no_empty_strings() -> None:
+    for lang, catalog in CATALOGS.items():
+        assert all(value.strip() for value in catalog.values()), lang
+
+
+def test_switching_language() -> None:
+    set_language("en")
+    assert t("validate.missing") == "required field is missing"
+    set_language("nl")
+    assert t("validate.missing") == "verplicht veld ontbreekt"
+    with pytest.raises(ValueError):
+        set_language("fr")
