@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", metavar=t("cli.metavar.path"), help=t("cli.validate.paths"))
 
     sub.add_parser("decks", parents=[common], help=t("cli.decks.help"), description=t("cli.decks.help"))
+
+    from dilemmaspel import cli_sessions
+
+    cli_sessions.add_commands(sub, common)
     return parser
 
 
@@ -54,6 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_validate(args)
         if args.command == "decks":
             return cmd_decks(args)
+        if args.command is not None:
+            from dilemmaspel import cli_sessions
+
+            return cli_sessions.run(args)
         return start_app(args)
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,184 @@
+"""Subcommands for rosters, groups and stored sessions: groups, sessions, export, forget."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from dilemmaspel.i18n import t
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Register the subcommands on the main parser."""
+    groups = sub.add_parser("groups", parents=[common], help=t("cli.groups.help"), description=t("cli.groups.help"))
+    groups.add_argument("roster", metavar=t("cli.metavar.roster"), help=t("cli.groups.roster"))
+    how = groups.add_mutually_exclusive_group(required=True)
+    how.add_argument("--size", type=int, metavar="N", help=t("cli.groups.size"))
+    how.add_argument("--groups", type=int, metavar="K", help=t("cli.groups.count"))
+    groups.add_argument("--seed", type=int, default=None, metavar="S", help=t("cli.groups.seed"))
+    groups.add_argument("--json", action="store_true", help=t("cli.groups.json"))
+
+    sub.add_parser("sessions", parents=[common], help=t("cli.sessions.help"), description=t("cli.sessions.help"))
+
+    export = sub.add_parser("export", parents=[common], help=t("cli.export.help"), description=t("cli.export.help"))
+    export.add_argument("session", metavar=t("cli.metavar.session"), help=t("cli.export.session"))
+    export.add_argument("--format", choices=("md", "json", "both"), default="both", help=t("cli.export.format"))
+    export.add_argument("--anonymise", "--anonymize", action="store_true", help=t("cli.export.anonymise"))
+    export.add_argument("--out", metavar=t("cli.metavar.dir"), help=t("cli.export.out"))
+
+    forget = sub.add_parser("forget", parents=[common], help=t("cli.forget.help"), description=t("cli.forget.help"))
+    forget.add_argument("session", metavar=t("cli.metavar.session"), help=t("cli.export.session"))
+    forget.add_argument("--yes", action="store_true", help=t("cli.forget.yes"))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one of the subcommands registered above."""
+    handlers = {"groups": cmd_groups, "sessions": cmd_sessions, "export": cmd_export, "forget": cmd_forget}
+    return handlers[args.command](args)
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def cmd_groups(args: argparse.Namespace) -> int:
+    """Form mixed groups from a CSV roster and print them."""
+    import random
+
+    from dilemmaspel.core.groups import GroupingError, form_groups
+    from dilemmaspel.core.roster import read_roster
+
+    people, errors = read_roster(args.roster)
+    if errors:
+        for error in errors:
+            _err(str(error))
+        return 1
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
+    try:
+        groups = form_groups(people, size=args.size, count=args.groups, seed=seed)
+    except GroupingError as exc:
+        _err(f"dilemmaspel: {t(exc.key, **exc.params)}")
+        return 1
+    if args.json:
+        document = {
+            "seed": seed,
+            "groups": [
+                {"number": n, "members": [{"name": p.name, "party": p.party, "side": p.side, "role": p.role} for p in g]}
+                for n, g in enumerate(groups, start=1)
+            ],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
+    print(t("cli.groups.header", people=len(people), groups=len(groups), seed=seed))
+    for number, members in enumerate(groups, start=1):
+        sides = {side: sum(1 for p in members if p.side == side) for side in ("coalition", "opposition", "none")}
+        print()
+        print(t("cli.groups.group", number=number, size=len(members), coalition=sides["coalition"],
+                opposition=sides["opposition"], none=sides["none"]))
+        width = max(len(p.name) for p in members)
+        for person in members:
+            details = ", ".join(x for x in (person.party, t(f"side.{person.side}"), person.role) if x)
+            print(f"  {person.name.ljust(width)}  {details}")
+    return 0
+
+
+def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from dilemmaspel.paths import data_dir
+    from dilemmaspel.store import Store
+
+    return Store(data_dir(args.data_dir))
+
+
+def _resolve(store: Any, prefix: str) -> str | None:
+    session_id = store.resolve(prefix)
+    if session_id is None:
+        _err(t("cli.session.unknown", session=prefix))
+    return session_id
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    """List stored sessions, newest first."""
+    from dilemmaspel.store import StoreError
+
+    try:
+        with _store(args) as store:
+            sessions = store.sessions()
+    except StoreError as exc:
+        _err(t("cli.store_error", reason=exc))
+        return 1
+    if not sessions:
+        print(t("cli.sessions.none"))
+        return 0
+    header = [t("cli.sessions.col.id"), t("cli.sessions.col.date"), t("cli.sessions.col.mode"), t("cli.sessions.col.deck"),
+              t("cli.sessions.col.groups"), t("cli.sessions.col.rounds"), t("cli.sessions.col.status")]
+    rows = [
+        [s.id, s.created_at[:16].replace("T", " "), t(f"mode.{s.mode}"), s.decks or "-", str(s.groups),
+         f"{s.closed_rounds}/{s.rounds}", t(f"cli.status.{s.status}")]
+        for s in sessions
+    ]
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
+    for row in [header] + rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a session's transcript as Markdown and/or JSON."""
+    from dilemmaspel.paths import data_dir
+    from dilemmaspel.store import StoreError
+    from dilemmaspel.transcript import transcripts_dir, write_transcripts
+
+    formats = ("md", "json") if args.format == "both" else (args.format,)
+    try:
+        with _store(args) as store:
+            session_id = _resolve(store, args.session)
+            if session_id is None:
+                return 1
+            events = store.events(session_id)
+        out = Path(args.out) if args.out else transcripts_dir(data_dir(args.data_dir))
+        paths = write_transcripts(session_id, events, out, formats, anonymised=args.anonymise)
+    except StoreError as exc:
+        _err(t("cli.store_error", reason=exc))
+        return 1
+    except OSError as exc:
+        _err(t("cli.export.failed", reason=exc.strerror or exc))
+        return 1
+    for path in paths:
+        print(path)
+    return 0
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    """Delete a session, its events and its transcripts in the data dir."""
+    from dilemmaspel.paths import data_dir
+    from dilemmaspel.store import StoreError
+    from dilemmaspel.transcript import transcripts_dir
+
+    try:
+        with _store(args) as store:
+            session_id = _resolve(store, args.session)
+            if session_id is None:
+                return 1
+            if not args.yes:
+                try:
+                    answer = input(t("cli.forget.confirm", session=session_id))
+                except EOFError:
+                    answer = ""
+                if answer.strip().casefold() not in (t("cli.yes_word"), "y", "j", "ja", "yes"):
+                    print(t("cli.forget.kept"))
+                    return 1
+            store.delete_session(session_id)
+    except StoreError as exc:
+        _err(t("cli.store_error", reason=exc))
+        return 1
+    removed = 0
+    folder = transcripts_dir(data_dir(args.data_dir))
+    if folder.is_dir():
+        for path in folder.glob(f"*{session_id}*"):
+            path.unlink(missing_ok=True)
+            removed += 1
+    print(t("cli.forget.done", session=session_id, files=removed))
+    return 0

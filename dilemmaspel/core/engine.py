@@ -1,0 +1,203 @@
+"""The session engine: the one way screens and commands change a session.
+
+Every command builds an event, checks it against the rules, hands it to the sink (the store
+commits it) and only then folds it into the state. If the sink fails, the state is unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from datetime import datetime, timezone
+from typing import Protocol
+
+from dilemmaspel.core.cards import Deck
+from dilemmaspel.core.dealing import Filters, eligible, pick
+from dilemmaspel.core.events import (
+    CardDealt,
+    CaseOpened,
+    ConclusionSaved,
+    DeliberationStarted,
+    Event,
+    GroupsFormed,
+    MemberMoved,
+    Mode,
+    OwnCase,
+    ParticipantAdded,
+    ParticipantRemoved,
+    PersonalConclusionSaved,
+    PresenceChanged,
+    RevoteOpened,
+    RoundClosed,
+    SessionFinished,
+    SessionStarted,
+    Settings,
+    StepNoteSaved,
+    TwistShown,
+    VoteCast,
+    VotesRevealed,
+)
+from dilemmaspel.core.groups import form_groups, reshuffle_seed
+from dilemmaspel.core.roster import Participant
+from dilemmaspel.core.session import RoundState, RuleError, SessionState, apply_in_place, check
+
+
+class EventSink(Protocol):
+    """Where events go before they count (the SQLite store, or a list in tests)."""
+
+    def append(self, event: Event) -> None: ...
+
+
+class ListSink:
+    """An in-memory sink."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+
+    def append(self, event: Event) -> None:
+        self.events.append(event)
+
+
+def now() -> str:
+    """The current time, ISO 8601 in UTC, to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class Engine:
+    """Commands on one session; each is committed through the sink before it takes effect."""
+
+    def __init__(self, sink: EventSink | None = None, state: SessionState | None = None,
+                 clock: Callable[[], str] = now) -> None:
+        self.sink: EventSink = sink or ListSink()
+        self.state = state or SessionState()
+        self.clock = clock
+
+    def emit(self, event: Event) -> SessionState:
+        """Check, commit and apply one event."""
+        check(self.state, event)
+        self.sink.append(event)
+        apply_in_place(self.state, event)
+        return self.state
+
+    # --- set-up ---------------------------------------------------------------------------
+
+    def start(self, mode: Mode, settings: Settings, language: str = "nl") -> None:
+        self.emit(SessionStarted(mode=mode, settings=settings, language=language, started_at=self.clock()))  # type: ignore[arg-type]
+
+    def add_participant(self, participant: Participant, group: int | None = None) -> str:
+        pid = f"p{self.state.added + 1}"
+        self.emit(ParticipantAdded(pid=pid, participant=participant, group=group))
+        return pid
+
+    def remove_participant(self, pid: str) -> None:
+        self.emit(ParticipantRemoved(pid=pid))
+
+    def form_groups(self, size: int | None = None, count: int | None = None, seed: int | None = None) -> None:
+        """Form mixed groups of the participants (GroupingError if that is impossible)."""
+        pids = list(self.state.participants)
+        people = [self.state.participants[pid] for pid in pids]
+        chosen = self.state.seed if seed is None else seed
+        groups = form_groups(people, size=size, count=count, seed=chosen)
+        by_name = {self.state.participants[pid].name: pid for pid in pids}
+        self.emit(GroupsFormed(seed=chosen, groups=[[by_name[p.name] for p in g] for g in groups]))
+
+    def reshuffle(self, size: int | None = None, count: int | None = None) -> int:
+        """Form groups again with the next seed that gives a different grouping."""
+        people = list(self.state.participants.values())
+        seed = reshuffle_seed(people, self.state.seed, size=size, count=count)
+        self.form_groups(size=size, count=count, seed=seed)
+        return seed
+
+    def move(self, pid: str, group: int) -> None:
+        self.emit(MemberMoved(pid=pid, group=group))
+
+    def set_absent(self, pid: str, absent: bool) -> None:
+        self.emit(PresenceChanged(pid=pid, absent=absent))
+
+    # --- rounds ---------------------------------------------------------------------------
+
+    def cards_left(self, group: int) -> int:
+        """How many more cards this group is due to play."""
+        return max(0, self.state.settings.cards - len(self.state.rounds_of(group)))
+
+    def deal(self, group: int, decks: Sequence[Deck], practised: Collection[str] = ()) -> RoundState:
+        """Deal the next card to ``group`` honouring the session's filters.
+
+        With "same card for all groups", a group gets the card another group already played in
+        the same position; otherwise cards not yet dealt in this session (and, for solo, not yet
+        practised) come first. Raises RuleError when no card is left.
+        """
+        settings = self.state.settings
+        by_id = {deck.id: deck for deck in decks}
+        chosen_decks = [by_id[d] for d in settings.decks if d in by_id] or list(decks)
+        candidates = eligible(chosen_decks, Filters(settings.themes, settings.bodies, settings.roles))
+        position = len(self.state.rounds_of(group))
+        exclude = set(self.state.dealt_cards(group))
+        choice = None
+        if settings.same_card:
+            for other in range(len(self.state.groups)):
+                played = self.state.rounds_of(other)
+                if other != group and len(played) > position and played[position].card is not None:
+                    rnd = played[position]
+                    if rnd.card.id not in exclude:  # type: ignore[union-attr]
+                        choice = (rnd.deck, rnd.card)
+                    break
+        if choice is None:
+            prefer_not = set(self.state.dealt_cards()) | set(practised)
+            choice = pick(candidates, settings.seed, len(self.state.rounds), exclude, prefer_not)
+        if choice is None:
+            raise RuleError("rule.no_cards_left")
+        deck_id, card = choice
+        number = len(self.state.rounds)
+        self.emit(CardDealt(round=number, group=group, deck=deck_id, card=card))  # type: ignore[arg-type]
+        return self.state.rounds[number]
+
+    def open_case(self, group: int, case: OwnCase) -> RoundState:
+        number = len(self.state.rounds)
+        self.emit(CaseOpened(round=number, group=group, case=case))
+        return self.state.rounds[number]
+
+    def vote(self, round_number: int, pid: str, choice: str, reasoning: str = "", other: str = "") -> None:
+        """Cast a secret vote in the round's current voting phase."""
+        rnd = self.state.round(round_number)
+        phase = rnd.voting_phase
+        if phase is None:
+            raise RuleError("rule.not_voting")
+        self.emit(VoteCast(round=round_number, pid=pid, phase=phase, choice=choice, other=other, reasoning=reasoning))  # type: ignore[arg-type]
+
+    def reveal(self, round_number: int) -> None:
+        rnd = self.state.round(round_number)
+        phase = rnd.voting_phase
+        if phase is None:
+            raise RuleError("rule.not_voting")
+        self.emit(VotesRevealed(round=round_number, phase=phase))  # type: ignore[arg-type]
+
+    def show_twist(self, round_number: int) -> str:
+        rnd = self.state.round(round_number)
+        self.emit(TwistShown(round=round_number, index=rnd.twists_shown))
+        return rnd.twists[rnd.twists_shown - 1]
+
+    def start_deliberation(self, round_number: int) -> None:
+        self.emit(DeliberationStarted(round=round_number))
+
+    def save_note(self, round_number: int, step: int, text: str) -> None:
+        """Save a step's notes (skipped when nothing changed)."""
+        if self.state.round(round_number).notes.get(step, "") != text:
+            self.emit(StepNoteSaved(round=round_number, step=step, text=text))
+
+    def save_personal(self, round_number: int, pid: str, text: str) -> None:
+        if self.state.round(round_number).personal.get(pid, "") != text:
+            self.emit(PersonalConclusionSaved(round=round_number, pid=pid, text=text))
+
+    def conclude(self, round_number: int, text: str, actions: str = "") -> None:
+        rnd = self.state.round(round_number)
+        if (rnd.conclusion, rnd.actions) != (text, actions):
+            self.emit(ConclusionSaved(round=round_number, text=text, actions=actions))
+
+    def open_revote(self, round_number: int) -> None:
+        self.emit(RevoteOpened(round=round_number))
+
+    def close_round(self, round_number: int) -> None:
+        self.emit(RoundClosed(round=round_number))
+
+    def finish(self) -> None:
+        self.emit(SessionFinished(finished_at=self.clock()))

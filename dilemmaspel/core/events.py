@@ -1,0 +1,207 @@
+"""The events a session is made of. A session's state is the fold of its events."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from dilemmaspel.core.cards import Card
+from dilemmaspel.core.fields import Body
+from dilemmaspel.core.methods import Method
+from dilemmaspel.core.roster import Participant
+
+Mode = Literal["group", "beraad", "solo"]
+Reveal = Literal["anonymous", "named"]
+Choice = Literal["A", "B", "C", "D", "other"]
+OTHER: Choice = "other"
+
+
+class _Event(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Settings(BaseModel):
+    """Choices made when a session is set up."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = ""
+    organisation: str = ""
+    trainer: str = ""
+    decks: list[str] = Field(default_factory=list)
+    themes: list[str] = Field(default_factory=list)
+    bodies: list[Body] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    cards: int = Field(default=3, ge=1, le=500)
+    same_card: bool = True
+    reveal: Reveal = "anonymous"
+    revote: bool = True
+    empty_reasoning: bool = True
+    method: Method | None = None
+    timeboxes: bool = True
+    seed: int = 0
+
+
+class OwnCase(BaseModel):
+    """A case the group brings itself (moreel beraad)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Annotated[str, Field(min_length=1, max_length=200)]
+    situation: str = ""
+    question: Annotated[str, Field(min_length=1)]
+    options: list[str] = Field(default_factory=list, max_length=4)
+
+
+class SessionStarted(_Event):
+    type: Literal["session_started"] = "session_started"
+    mode: Mode
+    settings: Settings
+    language: Literal["nl", "en"] = "nl"
+    started_at: str
+
+
+class ParticipantAdded(_Event):
+    type: Literal["participant_added"] = "participant_added"
+    pid: str
+    participant: Participant
+    group: int | None = None
+
+
+class ParticipantRemoved(_Event):
+    type: Literal["participant_removed"] = "participant_removed"
+    pid: str
+
+
+class GroupsFormed(_Event):
+    type: Literal["groups_formed"] = "groups_formed"
+    seed: int
+    groups: list[list[str]]
+
+
+class MemberMoved(_Event):
+    type: Literal["member_moved"] = "member_moved"
+    pid: str
+    group: int
+
+
+class PresenceChanged(_Event):
+    type: Literal["presence_changed"] = "presence_changed"
+    pid: str
+    absent: bool
+
+
+class CardDealt(_Event):
+    type: Literal["card_dealt"] = "card_dealt"
+    round: int
+    group: int
+    deck: str
+    card: Card
+
+
+class CaseOpened(_Event):
+    type: Literal["case_opened"] = "case_opened"
+    round: int
+    group: int
+    case: OwnCase
+
+
+class VoteCast(_Event):
+    type: Literal["vote_cast"] = "vote_cast"
+    round: int
+    pid: str
+    phase: Literal[1, 2] = 1
+    choice: Choice
+    other: str = ""
+    reasoning: str = ""
+
+
+class VotesRevealed(_Event):
+    type: Literal["votes_revealed"] = "votes_revealed"
+    round: int
+    phase: Literal[1, 2] = 1
+
+
+class TwistShown(_Event):
+    type: Literal["twist_shown"] = "twist_shown"
+    round: int
+    index: int
+
+
+class DeliberationStarted(_Event):
+    type: Literal["deliberation_started"] = "deliberation_started"
+    round: int
+
+
+class StepNoteSaved(_Event):
+    type: Literal["step_note_saved"] = "step_note_saved"
+    round: int
+    step: int
+    text: str
+
+
+class PersonalConclusionSaved(_Event):
+    type: Literal["personal_conclusion_saved"] = "personal_conclusion_saved"
+    round: int
+    pid: str
+    text: str
+
+
+class ConclusionSaved(_Event):
+    type: Literal["conclusion_saved"] = "conclusion_saved"
+    round: int
+    text: str
+    actions: str = ""
+
+
+class RevoteOpened(_Event):
+    type: Literal["revote_opened"] = "revote_opened"
+    round: int
+
+
+class RoundClosed(_Event):
+    type: Literal["round_closed"] = "round_closed"
+    round: int
+
+
+class SessionFinished(_Event):
+    type: Literal["session_finished"] = "session_finished"
+    finished_at: str
+
+
+Event = Annotated[
+    Union[
+        SessionStarted,
+        ParticipantAdded,
+        ParticipantRemoved,
+        GroupsFormed,
+        MemberMoved,
+        PresenceChanged,
+        CardDealt,
+        CaseOpened,
+        VoteCast,
+        VotesRevealed,
+        TwistShown,
+        DeliberationStarted,
+        StepNoteSaved,
+        PersonalConclusionSaved,
+        ConclusionSaved,
+        RevoteOpened,
+        RoundClosed,
+        SessionFinished,
+    ],
+    Field(discriminator="type"),
+]
+
+EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+
+
+def event_to_json(event: Event) -> str:
+    """Serialise one event."""
+    return event.model_dump_json()
+
+
+def event_from_json(text: str | bytes) -> Event:
+    """Read one event back."""
+    return EVENT_ADAPTER.validate_json(text)

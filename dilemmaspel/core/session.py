@@ -1,0 +1,476 @@
+"""Session state as a fold over events, and the rules that decide which events are allowed.
+
+``check(state, event)`` raises :class:`RuleError` for an illegal transition;
+``apply(state, event)`` returns the new state and never changes the old one.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from dilemmaspel.core.cards import OPTION_LETTERS, Card
+from dilemmaspel.core.events import (
+    OTHER,
+    CardDealt,
+    CaseOpened,
+    ConclusionSaved,
+    DeliberationStarted,
+    Event,
+    GroupsFormed,
+    MemberMoved,
+    Mode,
+    OwnCase,
+    ParticipantAdded,
+    ParticipantRemoved,
+    PersonalConclusionSaved,
+    PresenceChanged,
+    RevoteOpened,
+    RoundClosed,
+    SessionFinished,
+    SessionStarted,
+    Settings,
+    StepNoteSaved,
+    TwistShown,
+    VoteCast,
+    VotesRevealed,
+)
+from dilemmaspel.core.roster import Participant, name_key
+
+Phase = Literal["voting", "revealed", "revoting", "revoted", "closed"]
+
+
+class RuleError(ValueError):
+    """An event that the rules of the game do not allow now. ``key`` names a catalog message."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(f"{key} {params}" if params else key)
+        self.key = key
+        self.params = params
+
+
+@dataclass
+class Vote:
+    """One member's secret vote in one phase."""
+
+    pid: str
+    choice: str
+    other: str
+    reasoning: str
+
+
+@dataclass
+class RoundState:
+    """One card (or own case) played by one group."""
+
+    number: int
+    group: int
+    deck: str = ""
+    card: Card | None = None
+    case: OwnCase | None = None
+    phase: Phase = "voting"
+    votes: dict[str, Vote] = field(default_factory=dict)
+    revotes: dict[str, Vote] = field(default_factory=dict)
+    revote_opened: bool = False
+    twists_shown: int = 0
+    deliberating: bool = False
+    notes: dict[int, str] = field(default_factory=dict)
+    personal: dict[str, str] = field(default_factory=dict)
+    conclusion: str = ""
+    actions: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.card.title if self.card else (self.case.title if self.case else "")
+
+    @property
+    def question(self) -> str:
+        return self.card.question if self.card else (self.case.question if self.case else "")
+
+    @property
+    def situation(self) -> str:
+        return self.card.situation if self.card else (self.case.situation if self.case else "")
+
+    @property
+    def options(self) -> list[str]:
+        return list(self.card.options if self.card else (self.case.options if self.case else []))
+
+    @property
+    def letters(self) -> str:
+        return OPTION_LETTERS[: len(self.options)]
+
+    @property
+    def twists(self) -> list[str]:
+        return list(self.card.twists) if self.card else []
+
+    @property
+    def voting_phase(self) -> int | None:
+        """1 or 2 while votes are being collected, else None."""
+        return 1 if self.phase == "voting" else 2 if self.phase == "revoting" else None
+
+    @property
+    def revealed(self) -> bool:
+        return self.phase in ("revealed", "revoting", "revoted", "closed")
+
+    def votes_in(self, phase: int) -> dict[str, Vote]:
+        return self.votes if phase == 1 else self.revotes
+
+    def option_text(self, choice: str, other: str = "") -> str:
+        """The words of an option letter, or the member's own text for 'other'."""
+        if choice == OTHER:
+            return other
+        return self.options[OPTION_LETTERS.index(choice)]
+
+
+@dataclass
+class SessionState:
+    """Everything a session holds, rebuilt from its events."""
+
+    mode: Mode = "group"
+    settings: Settings = field(default_factory=Settings)
+    language: str = "nl"
+    started_at: str = ""
+    finished_at: str = ""
+    started: bool = False
+    participants: dict[str, Participant] = field(default_factory=dict)
+    groups: list[list[str]] = field(default_factory=list)
+    seed: int = 0
+    absent: set[str] = field(default_factory=set)
+    rounds: list[RoundState] = field(default_factory=list)
+    events: int = 0
+    added: int = 0
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.finished_at)
+
+    def round(self, number: int) -> RoundState:
+        """The round with this number; ``RuleError`` if there is none."""
+        if 0 <= number < len(self.rounds):
+            return self.rounds[number]
+        raise RuleError("rule.no_such_round", round=number + 1)
+
+    def group_of(self, pid: str) -> int | None:
+        for index, members in enumerate(self.groups):
+            if pid in members:
+                return index
+        return None
+
+    def present(self, group: int) -> list[str]:
+        """The members of a group who are not marked absent, in group order."""
+        return [pid for pid in self.groups[group] if pid not in self.absent]
+
+    def open_round(self, group: int) -> RoundState | None:
+        """The round this group is playing now, if any."""
+        for rnd in reversed(self.rounds):
+            if rnd.group == group and rnd.phase != "closed":
+                return rnd
+        return None
+
+    def rounds_of(self, group: int) -> list[RoundState]:
+        return [rnd for rnd in self.rounds if rnd.group == group]
+
+    def voters(self, rnd: RoundState) -> list[str]:
+        """Who votes in this round: the present members of its group."""
+        return self.present(rnd.group) if rnd.group < len(self.groups) else []
+
+    def next_voter(self, rnd: RoundState) -> str | None:
+        """The first present member who has not voted in the current phase."""
+        phase = rnd.voting_phase
+        if phase is None:
+            return None
+        cast = rnd.votes_in(phase)
+        return next((pid for pid in self.voters(rnd) if pid not in cast), None)
+
+    def can_reveal(self, rnd: RoundState) -> bool:
+        """Whether every present member has voted in the current phase."""
+        phase = rnd.voting_phase
+        return phase is not None and bool(rnd.votes_in(phase)) and self.next_voter(rnd) is None
+
+    def dealt_cards(self, group: int | None = None) -> list[str]:
+        """Ids of the cards dealt so far (to one group, or to any)."""
+        return [r.card.id for r in self.rounds if r.card and (group is None or r.group == group)]
+
+    def name(self, pid: str) -> str:
+        return self.participants[pid].name
+
+
+# --- rules ----------------------------------------------------------------------------------
+
+
+def check(state: SessionState, event: Event) -> None:
+    """Raise :class:`RuleError` if ``event`` is not allowed in ``state``."""
+    if isinstance(event, SessionStarted):
+        if state.started:
+            raise RuleError("rule.already_started")
+        return
+    if not state.started:
+        raise RuleError("rule.not_started")
+    if state.finished:
+        raise RuleError("rule.finished")
+    handler = _CHECKS.get(type(event))
+    if handler is not None:
+        handler(state, event)
+
+
+def _check_participant_added(state: SessionState, e: ParticipantAdded) -> None:
+    if e.pid in state.participants:
+        raise RuleError("rule.duplicate_pid", pid=e.pid)
+    key = name_key(e.participant.name)
+    if any(name_key(p.name) == key for p in state.participants.values()):
+        raise RuleError("rule.duplicate_name", name=e.participant.name)
+    if state.groups:
+        if e.group is None or not 0 <= e.group < len(state.groups):
+            raise RuleError("rule.needs_group", name=e.participant.name)
+    elif e.group is not None:
+        raise RuleError("rule.no_groups_yet")
+
+
+def _check_participant_removed(state: SessionState, e: ParticipantRemoved) -> None:
+    _known(state, e.pid)
+    if any(e.pid in r.votes or e.pid in r.revotes for r in state.rounds):
+        raise RuleError("rule.has_votes", name=state.name(e.pid))
+
+
+def _check_groups_formed(state: SessionState, e: GroupsFormed) -> None:
+    if any(r.phase != "closed" for r in state.rounds):
+        raise RuleError("rule.round_open")
+    flat = [pid for group in e.groups for pid in group]
+    if sorted(flat) != sorted(state.participants) or len(set(flat)) != len(flat):
+        raise RuleError("rule.groups_incomplete")
+    if any(not group for group in e.groups):
+        raise RuleError("rule.empty_group")
+
+
+def _check_member_moved(state: SessionState, e: MemberMoved) -> None:
+    _known(state, e.pid)
+    source = state.group_of(e.pid)
+    if source is None or not 0 <= e.group < len(state.groups):
+        raise RuleError("rule.no_such_group", group=e.group + 1)
+    if source == e.group:
+        raise RuleError("rule.same_group")
+    if len(state.groups[source]) == 1:
+        raise RuleError("rule.last_member")
+    for group in (source, e.group):
+        if state.open_round(group) is not None:
+            raise RuleError("rule.group_playing", group=group + 1)
+
+
+def _check_presence(state: SessionState, e: PresenceChanged) -> None:
+    _known(state, e.pid)
+
+
+def _check_dealt(state: SessionState, group: int, number: int) -> None:
+    if number != len(state.rounds):
+        raise RuleError("rule.round_number", round=number + 1)
+    if not 0 <= group < len(state.groups):
+        raise RuleError("rule.no_such_group", group=group + 1)
+    if state.open_round(group) is not None:
+        raise RuleError("rule.group_playing", group=group + 1)
+
+
+def _check_card_dealt(state: SessionState, e: CardDealt) -> None:
+    _check_dealt(state, e.group, e.round)
+    if e.card.id in state.dealt_cards(e.group):
+        raise RuleError("rule.card_repeated", card=e.card.title)
+
+
+def _check_case_opened(state: SessionState, e: CaseOpened) -> None:
+    _check_dealt(state, e.group, e.round)
+
+
+def _check_vote(state: SessionState, e: VoteCast) -> None:
+    rnd = state.round(e.round)
+    _known(state, e.pid)
+    if rnd.voting_phase != e.phase:
+        raise RuleError("rule.not_voting")
+    if e.pid not in state.groups[rnd.group]:
+        raise RuleError("rule.not_in_group", name=state.name(e.pid), group=rnd.group + 1)
+    if e.pid in state.absent:
+        raise RuleError("rule.absent", name=state.name(e.pid))
+    if e.pid in rnd.votes_in(e.phase):
+        raise RuleError("rule.voted_twice", name=state.name(e.pid))
+    if e.choice == OTHER:
+        if not e.other.strip():
+            raise RuleError("rule.other_empty")
+    elif e.choice not in rnd.letters:
+        raise RuleError("rule.bad_choice", choice=e.choice, letters=rnd.letters or "-")
+    if not e.reasoning.strip() and not state.settings.empty_reasoning:
+        raise RuleError("rule.reasoning_required")
+
+
+def _check_reveal(state: SessionState, e: VotesRevealed) -> None:
+    rnd = state.round(e.round)
+    if rnd.voting_phase != e.phase:
+        raise RuleError("rule.not_voting")
+    if not state.can_reveal(rnd):
+        waiting = len([p for p in state.voters(rnd) if p not in rnd.votes_in(e.phase)])
+        raise RuleError("rule.reveal_early", waiting=waiting)
+
+
+def _check_after_reveal(state: SessionState, number: int) -> RoundState:
+    rnd = state.round(number)
+    if not rnd.revealed or rnd.phase == "closed":
+        raise RuleError("rule.not_revealed")
+    return rnd
+
+
+def _check_twist(state: SessionState, e: TwistShown) -> None:
+    rnd = _check_after_reveal(state, e.round)
+    if e.index != rnd.twists_shown or e.index >= len(rnd.twists):
+        raise RuleError("rule.no_more_twists")
+
+
+def _check_deliberation(state: SessionState, e: DeliberationStarted) -> None:
+    rnd = _check_after_reveal(state, e.round)
+    if state.settings.method is None:
+        raise RuleError("rule.no_method")
+    if rnd.deliberating:
+        raise RuleError("rule.already_deliberating")
+
+
+def _check_note(state: SessionState, e: StepNoteSaved) -> None:
+    rnd = _check_after_reveal(state, e.round)
+    method = state.settings.method
+    if not rnd.deliberating or method is None:
+        raise RuleError("rule.not_deliberating")
+    if not 0 <= e.step < len(method.steps):
+        raise RuleError("rule.no_such_step", step=e.step + 1)
+
+
+def _check_personal(state: SessionState, e: PersonalConclusionSaved) -> None:
+    rnd = _check_after_reveal(state, e.round)
+    _known(state, e.pid)
+    if e.pid not in state.groups[rnd.group]:
+        raise RuleError("rule.not_in_group", name=state.name(e.pid), group=rnd.group + 1)
+
+
+def _check_conclusion(state: SessionState, e: ConclusionSaved) -> None:
+    _check_after_reveal(state, e.round)
+
+
+def _check_revote(state: SessionState, e: RevoteOpened) -> None:
+    rnd = state.round(e.round)
+    if not state.settings.revote:
+        raise RuleError("rule.revote_off")
+    if rnd.phase != "revealed" or rnd.revote_opened:
+        raise RuleError("rule.revote_not_now")
+
+
+def _check_closed(state: SessionState, e: RoundClosed) -> None:
+    rnd = state.round(e.round)
+    if rnd.phase in ("voting", "revoting"):
+        raise RuleError("rule.close_while_voting")
+    if rnd.phase == "closed":
+        raise RuleError("rule.already_closed")
+
+
+def _known(state: SessionState, pid: str) -> None:
+    if pid not in state.participants:
+        raise RuleError("rule.unknown_participant", pid=pid)
+
+
+_CHECKS = {
+    ParticipantAdded: _check_participant_added,
+    ParticipantRemoved: _check_participant_removed,
+    GroupsFormed: _check_groups_formed,
+    MemberMoved: _check_member_moved,
+    PresenceChanged: _check_presence,
+    CardDealt: _check_card_dealt,
+    CaseOpened: _check_case_opened,
+    VoteCast: _check_vote,
+    VotesRevealed: _check_reveal,
+    TwistShown: _check_twist,
+    DeliberationStarted: _check_deliberation,
+    StepNoteSaved: _check_note,
+    PersonalConclusionSaved: _check_personal,
+    ConclusionSaved: _check_conclusion,
+    RevoteOpened: _check_revote,
+    RoundClosed: _check_closed,
+}
+
+
+# --- folding --------------------------------------------------------------------------------
+
+
+def apply(state: SessionState, event: Event) -> SessionState:
+    """The state after ``event``; ``state`` itself is left untouched."""
+    new = copy.deepcopy(state)
+    apply_in_place(new, event)
+    return new
+
+
+def replay(events: Iterable[Event]) -> SessionState:
+    """Rebuild a session's state from its events."""
+    state = SessionState()
+    for event in events:
+        apply_in_place(state, event)
+    return state
+
+
+def apply_in_place(state: SessionState, event: Event) -> None:
+    """Fold one (already checked) event into ``state``."""
+    state.events += 1
+    match event:
+        case SessionStarted():
+            state.started = True
+            state.mode = event.mode
+            state.settings = event.settings
+            state.language = event.language
+            state.started_at = event.started_at
+            state.seed = event.settings.seed
+        case ParticipantAdded():
+            state.participants[event.pid] = event.participant
+            state.added += 1
+            if event.group is not None:
+                state.groups[event.group].append(event.pid)
+        case ParticipantRemoved():
+            del state.participants[event.pid]
+            state.absent.discard(event.pid)
+            state.groups = [[p for p in g if p != event.pid] for g in state.groups]
+            state.groups = [g for g in state.groups if g]
+        case GroupsFormed():
+            state.groups = [list(g) for g in event.groups]
+            state.seed = event.seed
+        case MemberMoved():
+            for members in state.groups:
+                if event.pid in members:
+                    members.remove(event.pid)
+            state.groups[event.group].append(event.pid)
+        case PresenceChanged():
+            if event.absent:
+                state.absent.add(event.pid)
+            else:
+                state.absent.discard(event.pid)
+        case CardDealt():
+            state.rounds.append(RoundState(number=event.round, group=event.group, deck=event.deck, card=event.card))
+        case CaseOpened():
+            state.rounds.append(RoundState(number=event.round, group=event.group, case=event.case))
+        case VoteCast():
+            vote = Vote(event.pid, event.choice, event.other, event.reasoning)
+            state.rounds[event.round].votes_in(event.phase)[event.pid] = vote
+        case VotesRevealed():
+            rnd = state.rounds[event.round]
+            rnd.phase = "revealed" if event.phase == 1 else "revoted"
+        case TwistShown():
+            state.rounds[event.round].twists_shown = event.index + 1
+        case DeliberationStarted():
+            state.rounds[event.round].deliberating = True
+        case StepNoteSaved():
+            state.rounds[event.round].notes[event.step] = event.text
+        case PersonalConclusionSaved():
+            state.rounds[event.round].personal[event.pid] = event.text
+        case ConclusionSaved():
+            rnd = state.rounds[event.round]
+            rnd.conclusion = event.text
+            rnd.actions = event.actions
+        case RevoteOpened():
+            rnd = state.rounds[event.round]
+            rnd.revote_opened = True
+            rnd.phase = "revoting"
+        case RoundClosed():
+            state.rounds[event.round].phase = "closed"
+        case SessionFinished():
+            state.finished_at = event.finished_at

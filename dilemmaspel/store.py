@@ -1,0 +1,257 @@
+"""SQLite persistence: sessions as append-only event lists, one transaction per event.
+
+The database lives in the data dir, is readable by its owner only, runs in WAL mode and may be
+shared by several processes at once (each append takes the write lock, numbers its event and
+commits). A session is resumed by replaying its events.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from dilemmaspel.core.events import CardDealt, Event, SessionFinished, SessionStarted, event_from_json, event_to_json
+from dilemmaspel.core.session import SessionState, replay
+from dilemmaspel.paths import ensure_private_dir, restrict
+
+DB_NAME = "dilemmaspel.sqlite3"
+SCHEMA_VERSION = 1
+
+MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        decks TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'active'
+    );
+    CREATE TABLE events (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        type TEXT NOT NULL,
+        card_id TEXT,
+        data TEXT NOT NULL,
+        PRIMARY KEY (session_id, seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX events_card ON events(card_id) WHERE card_id IS NOT NULL;
+    """,
+}
+
+
+class StoreError(Exception):
+    """The database could not be opened or written (disk full, read-only, locked, corrupt)."""
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the session list."""
+
+    id: str
+    created_at: str
+    updated_at: str
+    mode: str
+    title: str
+    decks: str
+    status: str
+    groups: int
+    rounds: int
+    closed_rounds: int
+    participants: int
+
+
+class Store:
+    """The SQLite database of one data dir."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = ensure_private_dir(Path(data_dir)) / DB_NAME
+        try:
+            if not self.path.exists():
+                fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
+                os.close(fd)
+            restrict(self.path)
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA busy_timeout = 30000")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(str(exc)) from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"database schema {version} is newer than this app ({SCHEMA_VERSION})")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                current = self.db.execute("PRAGMA user_version").fetchone()[0]
+                if current < target:
+                    for statement in MIGRATIONS[target].split(";"):
+                        if statement.strip():
+                            self.db.execute(statement)
+                    self.db.execute(f"PRAGMA user_version = {target}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    # --- writing --------------------------------------------------------------------------
+
+    def create_session(self, first: SessionStarted) -> str:
+        """Create a session with its first event; returns its id."""
+        session_id = uuid.uuid4().hex[:12]
+        settings = first.settings
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute(
+                    "INSERT INTO sessions (id, created_at, updated_at, mode, title, decks) VALUES (?, ?, ?, ?, ?, ?)",
+                    (session_id, first.started_at, first.started_at, first.mode, settings.title, ",".join(settings.decks)),
+                )
+                self._insert(session_id, first)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise StoreError(str(exc)) from exc
+        return session_id
+
+    def append(self, session_id: str, event: Event) -> int:
+        """Commit one event to a session in its own transaction; returns its sequence number."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                seq = self._insert(session_id, event)
+                status = "finished" if isinstance(event, SessionFinished) else "active"
+                self.db.execute(
+                    "UPDATE sessions SET updated_at = datetime('now'), status = ? WHERE id = ?", (status, session_id)
+                )
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise StoreError(str(exc)) from exc
+        return seq
+
+    def _insert(self, session_id: str, event: Event) -> int:
+        row = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE session_id = ?", (session_id,)).fetchone()
+        seq = int(row[0])
+        card_id = event.card.id if isinstance(event, CardDealt) else None
+        self.db.execute(
+            "INSERT INTO events (session_id, seq, at, type, card_id, data) VALUES (?, ?, datetime('now'), ?, ?, ?)",
+            (session_id, seq, event.type, card_id, event_to_json(event)),
+        )
+        return seq
+
+    def delete_session(self, session_id: str) -> bool:
+        """Delete a session and all its events; returns whether it existed."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("DELETE FROM events WHERE session_id = ?", (session_id,))
+                deleted = self.db.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            raise StoreError(str(exc)) from exc
+        return bool(deleted)
+
+    # --- reading --------------------------------------------------------------------------
+
+    def events(self, session_id: str) -> list[Event]:
+        """A session's events in order."""
+        rows = self.db.execute("SELECT data FROM events WHERE session_id = ? ORDER BY seq", (session_id,))
+        return [event_from_json(data) for (data,) in rows]
+
+    def load(self, session_id: str) -> SessionState:
+        """Rebuild a session's state; ``KeyError`` if there is no such session."""
+        if not self.exists(session_id):
+            raise KeyError(session_id)
+        return replay(self.events(session_id))
+
+    def exists(self, session_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is not None
+
+    def resolve(self, prefix: str) -> str | None:
+        """The one session id that starts with ``prefix`` (None if none or ambiguous)."""
+        rows = self.db.execute("SELECT id FROM sessions WHERE id LIKE ? || '%'", (prefix,)).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def sessions(self, status: str | None = None) -> list[SessionSummary]:
+        """All sessions, newest first, with their group and round counts."""
+        query = "SELECT id, created_at, updated_at, mode, title, decks, status FROM sessions"
+        params: tuple[str, ...] = ()
+        if status is not None:
+            query += " WHERE status = ?"
+            params = (status,)
+        summaries = []
+        for row in self.db.execute(query + " ORDER BY updated_at DESC, created_at DESC", params).fetchall():
+            state = self.load(row[0])
+            closed = sum(1 for r in state.rounds if r.phase == "closed")
+            summaries.append(SessionSummary(*row, groups=len(state.groups), rounds=len(state.rounds),
+                                            closed_rounds=closed, participants=len(state.participants)))
+        return summaries
+
+    def card_history(self, card_id: str, exclude_session: str | None = None) -> Iterator[tuple[str, SessionState]]:
+        """Earlier sessions that played ``card_id``: (session id, state) pairs, oldest first."""
+        rows = self.db.execute(
+            "SELECT DISTINCT e.session_id FROM events e JOIN sessions s ON s.id = e.session_id"
+            " WHERE e.card_id = ? ORDER BY s.created_at",
+            (card_id,),
+        ).fetchall()
+        for (session_id,) in rows:
+            if session_id != exclude_session:
+                yield session_id, self.load(session_id)
+
+    def practised_cards(self, person: str) -> set[str]:
+        """Ids of the cards a person has voted on in solo sessions."""
+        from dilemmaspel.core.roster import name_key
+
+        key = name_key(person)
+        practised: set[str] = set()
+        for (session_id,) in self.db.execute("SELECT id FROM sessions WHERE mode = 'solo'").fetchall():
+            state = self.load(session_id)
+            pids = {pid for pid, p in state.participants.items() if name_key(p.name) == key}
+            for rnd in state.rounds:
+                if rnd.card is not None and pids & set(rnd.votes):
+                    practised.add(rnd.card.id)
+        return practised
+
+
+class StoreSink:
+    """Hands one session's events to the store (the engine's sink)."""
+
+    def __init__(self, store: Store, session_id: str | None = None) -> None:
+        self.store = store
+        self.session_id = session_id
+
+    def append(self, event: Event) -> None:
+        if self.session_id is None:
+            if not isinstance(event, SessionStarted):
+                raise StoreError("a session starts with SessionStarted")
+            self.session_id = self.store.create_session(event)
+        else:
+            self.store.append(self.session_id, event)
