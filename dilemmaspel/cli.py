@@ -147,6 +147,8 @@ def cmd_decks(args: argparse.Namespace) -> int:
 
 
 def start_app(args: argparse.Namespace) -> int:
-    """Start the Textual app (until it exists: show the help)."""
-    build_parser().print_help()
-    return 0
+    """Start the Textual app."""
+    from dilemmaspel.tui.app import run_app
+
+    language = args.lang or (default_language() if os.environ.get("DILEMMASPEL_LANG") else None)
+    return run_app(data_dir=_data_dir(args), extra_decks=[Path(d) for d in args.decks], language=language)

@@ -71,6 +71,7 @@ def form_groups(
     groups: list[list[P]] = [[] for _ in range(k)]
     for index, person in enumerate(sequence):
         groups[(start + index) % k].append(person)
+    groups.sort(key=len, reverse=True)  # the larger groups first: stable, so still seeded
     return groups
 
 

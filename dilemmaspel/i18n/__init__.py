@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 from typing import Literal
 
-from dilemmaspel.i18n import en, nl
+from dilemmaspel.i18n import en, en_ui, nl, nl_ui
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
-CATALOGS: dict[str, dict[str, str]] = {"nl": nl.MESSAGES, "en": en.MESSAGES}
+CATALOGS: dict[str, dict[str, str]] = {
+    "nl": {**nl.MESSAGES, **nl_ui.MESSAGES},
+    "en": {**en.MESSAGES, **en_ui.MESSAGES},
+}
 
 _current: Language = "nl"
 

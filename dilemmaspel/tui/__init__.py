@@ -1,0 +1,1 @@
+"""The Textual user interface. Screens read session state and emit engine commands."""

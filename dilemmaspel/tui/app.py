@@ -1,0 +1,184 @@
+"""The dilemmaspel Textual app: start screen, group sessions, help, decks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from dilemmaspel.core.flow import next_step
+from dilemmaspel.decks import Library, load_library
+from dilemmaspel.i18n import current_language, set_language, t
+from dilemmaspel.paths import ensure_private_dir, write_private_atomic
+from dilemmaspel.store import Store, StoreError
+from dilemmaspel.tui.base import binding, error_text, translate_bindings
+from dilemmaspel.tui.context import Live
+
+SETTINGS_FILE = "settings.json"
+
+
+def load_settings(data_dir: Path) -> dict[str, Any]:
+    """The user's saved preferences (language, theme); {} when there are none or they are unreadable."""
+    try:
+        value = json.loads((data_dir / SETTINGS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+class DilemmaApp(App[None]):
+    """The app. Holds the store and the deck library; screens do the rest."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "dilemmaspel"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        binding("f1", "help", "key.help"),
+        binding("ctrl+q", "quit", "key.quit", show=False, priority=True),
+    ]
+
+    def __init__(self, data_dir: Path, extra_decks: Sequence[Path] = (), store: Store | None = None) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.data_dir = ensure_private_dir(Path(data_dir))
+        self.store = store or Store(self.data_dir)
+        self.library: Library = load_library(self.data_dir, list(extra_decks))
+        self.settings = load_settings(self.data_dir)
+        self.extra_modes: tuple[str, ...] = ()
+        theme = self.settings.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+
+    def on_mount(self) -> None:
+        from dilemmaspel.tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen())
+        for skipped in self.library.skipped:
+            self.notify(str(skipped.problem), title=t("ui.deck_skipped"), severity="warning", timeout=10)
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications never interpret markup: they often carry names or file contents."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def watch_theme(self, theme: str) -> None:
+        if getattr(self, "settings", None) is not None and self.settings.get("theme") != theme:
+            self.save_settings(theme=theme)
+
+    def save_settings(self, **values: Any) -> None:
+        self.settings.update(values)
+        try:
+            write_private_atomic(self.data_dir / SETTINGS_FILE, json.dumps(self.settings, indent=2))
+        except OSError as exc:
+            self.notify(t("ui.save_failed", reason=exc.strerror or exc), severity="warning")
+
+    # --- navigation -----------------------------------------------------------------------
+
+    def show(self, screen: Screen[Any]) -> None:
+        """Open a session screen in place of the current one (the start screen stays below)."""
+        from dilemmaspel.tui.screens.start import StartScreen
+
+        if isinstance(self.screen, StartScreen):
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def to_start(self) -> None:
+        """Back to the start screen."""
+        from dilemmaspel.tui.screens.start import StartScreen
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if not isinstance(self.screen, StartScreen):
+            self.pop_screen()
+
+    def route(self, live: Live) -> None:
+        """Show the screen where this session stands now (also used to resume)."""
+        from dilemmaspel.tui.screens.groups import GroupsScreen
+        from dilemmaspel.tui.screens.participants import ParticipantsScreen
+        from dilemmaspel.tui.screens.play import PlayScreen
+        from dilemmaspel.tui.screens.summary import SummaryScreen
+
+        step = next_step(live.state)
+        if step.kind == "participants":
+            self.show(ParticipantsScreen(live))
+        elif step.kind == "groups":
+            self.show(GroupsScreen(live))
+        elif step.kind == "finished" and live.state.finished:
+            self.show(SummaryScreen(live))
+        else:
+            self.show(PlayScreen(live))
+
+    def resume(self, session_id: str) -> None:
+        """Open a stored session where it stopped."""
+        try:
+            live = Live.resume(self.store, session_id, [s.deck for s in self.library.decks.values()])
+        except (StoreError, KeyError) as exc:
+            self.notify(error_text(exc), severity="error")
+            return
+        self.route(live)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def action_new_group(self) -> None:
+        from dilemmaspel.tui.screens.setup import SetupScreen
+
+        self.show(SetupScreen("group"))
+
+    def start_mode(self, mode: str) -> None:
+        """Start a session of another mode (moreel beraad, solo)."""
+
+    def action_browse(self) -> None:
+        from dilemmaspel.tui.screens.decks import DecksScreen
+
+        self.push_screen(DecksScreen())
+
+    def action_help(self) -> None:
+        from dilemmaspel.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_language(self) -> None:
+        """Switch between Dutch and English and remember the choice."""
+        from dilemmaspel.tui.screens.start import StartScreen
+
+        language = "en" if current_language() == "nl" else "nl"
+        set_language(language)
+        self.save_settings(language=language)
+        translate_bindings(self)
+        self.to_start()
+        self.switch_screen(StartScreen())
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield SystemCommand(t("cmd.new_group"), t("cmd.new_group.help"), self.action_new_group)
+        yield SystemCommand(t("cmd.browse"), t("cmd.browse.help"), self.action_browse)
+        yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
+        yield SystemCommand(t("cmd.language"), t("cmd.language.help"), self.action_language)
+        yield SystemCommand(t("cmd.start"), t("cmd.start.help"), self.to_start)
+        yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)
+        yield SystemCommand(t("cmd.keys"), t("cmd.keys.help"), self.action_show_help_panel)
+        yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.exit)
+        extra = getattr(screen, "palette_commands", None)
+        if callable(extra):
+            yield from extra()
+
+
+def run_app(data_dir: Path, extra_decks: Sequence[Path] = (), language: str | None = None) -> int:
+    """Start the app; returns the exit code. A broken data dir gets a message, not a traceback."""
+    import sys
+
+    settings = load_settings(Path(data_dir))
+    if language is None and settings.get("language") in ("nl", "en"):
+        set_language(settings["language"])
+    try:
+        app = DilemmaApp(data_dir, extra_decks)
+    except (StoreError, OSError) as exc:
+        print(t("ui.cannot_open", path=data_dir, reason=getattr(exc, "strerror", None) or exc), file=sys.stderr)
+        return 1
+    app.run()
+    return 0

@@ -1,0 +1,100 @@
+"""A card shown large before the secret vote; from here the votes are collected and revealed."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from dilemmaspel.core.flow import progress, voted_count
+from dilemmaspel.core.session import RoundState, RuleError
+from dilemmaspel.i18n import t
+from dilemmaspel.store import StoreError
+from dilemmaspel.tui.base import BaseScreen, binding
+from dilemmaspel.tui.context import Live
+from dilemmaspel.tui.screens.vote import collect_votes
+from dilemmaspel.tui.widgets.card_view import CardView
+
+
+def round_label(live: Live, rnd: RoundState) -> str:
+    """'Groep 1 · kaart 2 van 3' (the group part left out when there is one group)."""
+    played, planned = progress(live.state, rnd.group)
+    number = live.state.rounds_of(rnd.group).index(rnd) + 1
+    card = t("ui.round.card", number=number, total=planned)
+    if len(live.state.groups) > 1:
+        return f"{t('ui.play.group', number=rnd.group + 1)} · {card}"
+    return card
+
+
+class CardScreen(BaseScreen):
+    """The card, then: start (or continue) the secret vote, then reveal."""
+
+    BINDINGS = [
+        binding("enter,s", "primary", "key.vote_or_reveal"),
+        binding("escape", "back", "key.overview"),
+        binding("q", "app.quit", "key.quit"),
+    ]
+
+    def __init__(self, live: Live, rnd: RoundState) -> None:
+        super().__init__()
+        self.live = live
+        self.rnd = rnd
+
+    def compose(self) -> ComposeResult:
+        deck_source = self.dapp.library.decks.get(self.rnd.deck)
+        theme = deck_source.deck.theme_name(self.rnd.card.theme) if deck_source and self.rnd.card else ""
+        yield Header()
+        with VerticalScroll(id="card", classes="page"):
+            yield CardView(self.rnd, theme)
+        yield Static("", id="status", classes="status-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = round_label(self.live, self.rnd)
+        self.update_status()
+
+    def on_screen_resume(self) -> None:
+        self.update_status()
+
+    def update_status(self) -> None:
+        done, total = voted_count(self.live.state, self.rnd)
+        if self.live.state.can_reveal(self.rnd):
+            text = t("ui.card.all_voted", done=done, total=total)
+        elif not total:
+            text = t("ui.card.nobody_present")
+        else:
+            key = "ui.card.revote_status" if self.rnd.voting_phase == 2 else "ui.card.status"
+            text = t(key, done=done, total=total)
+        self.query_one("#status", Static).update(text)
+
+    def action_primary(self) -> None:
+        if self.rnd.voting_phase is None:
+            self.open_reveal()
+        elif self.live.state.can_reveal(self.rnd):
+            self.reveal()
+        else:
+            self.vote()
+
+    @work(exclusive=True)
+    async def vote(self) -> None:
+        complete = await collect_votes(self, self.live, self.rnd)
+        self.update_status()
+        if complete:
+            self.notify(t("ui.card.ready_to_reveal"))
+
+    def reveal(self) -> None:
+        try:
+            self.live.engine.reveal(self.rnd.number)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return
+        self.open_reveal()
+
+    def open_reveal(self) -> None:
+        from dilemmaspel.tui.screens.reveal import RevealScreen
+
+        self.app.switch_screen(RevealScreen(self.live, self.rnd))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,152 @@
+"""Walking a group through the deliberation method: one step per page, then the conclusion."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Label, Static, TextArea
+
+from dilemmaspel.core.methods import Method
+from dilemmaspel.core.session import RoundState, RuleError
+from dilemmaspel.i18n import t
+from dilemmaspel.store import StoreError
+from dilemmaspel.tui.base import BaseScreen, binding, literal
+from dilemmaspel.tui.context import Live
+from dilemmaspel.tui.widgets.timer import TimeBox
+
+SAVE_DELAY = 1.5  # seconds of quiet typing before notes are committed
+
+
+class DeliberationScreen(BaseScreen):
+    """Step ``index`` of the method; one page past the last step is the group conclusion."""
+
+    BINDINGS = [
+        binding("ctrl+n", "next", "key.next_step", priority=True),
+        binding("ctrl+b", "previous", "key.previous_step", priority=True),
+        binding("ctrl+s", "save", "key.save", priority=True),
+        binding("ctrl+t", "pause", "key.pause_timer", priority=True),
+        binding("escape", "leave", "key.to_result"),
+    ]
+
+    def __init__(self, live: Live, rnd: RoundState, index: int | None = None) -> None:
+        super().__init__()
+        self.live = live
+        self.rnd = rnd
+        method = live.state.settings.method
+        assert method is not None
+        self.method: Method = method
+        if index is None:
+            filled = [i for i in range(len(method.steps)) if rnd.notes.get(i, "").strip()]
+            index = min(max(filled) + 1, len(method.steps)) if filled else 0
+        self.index = index
+        self.elapsed: dict[int, float] = {}
+        self._pending = None
+
+    @property
+    def at_conclusion(self) -> bool:
+        return self.index >= len(self.method.steps)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="step", classes="page"):
+            if self.at_conclusion:
+                yield Static(t("ui.step.conclusion_title"), classes="step-title")
+                yield Static(t("ui.step.conclusion_prompt"), classes="step-prompt")
+                yield Label(t("ui.step.conclusion"))
+                yield TextArea(self.rnd.conclusion, id="conclusion", soft_wrap=True)
+                yield Label(t("ui.step.actions"))
+                yield TextArea(self.rnd.actions, id="actions", soft_wrap=True)
+            else:
+                step = self.method.steps[self.index]
+                with Horizontal(classes="step-head"):
+                    yield Static(literal(step.title), classes="step-title")
+                    if self.live.state.settings.timeboxes:
+                        yield TimeBox(step.minutes, id="timer")
+                yield Static(literal(step.prompt), classes="step-prompt")
+                if step.hints:
+                    yield Static(literal("\n".join(f"• {hint}" for hint in step.hints)), classes="step-hints")
+                yield Label(t("ui.step.notes"))
+                yield TextArea(self.rnd.notes.get(self.index, ""), id="notes", soft_wrap=True)
+        yield Static("", id="step-progress", classes="status-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_progress()
+        area = self.query(TextArea).first()
+        area.focus()
+        area.move_cursor(area.document.end)
+        timer = self.query("#timer")
+        if timer:
+            box = timer.first(TimeBox)
+            box.elapsed_before = self.elapsed.get(self.index, 0.0)
+
+    def show_progress(self) -> None:
+        total = len(self.method.steps)
+        if self.at_conclusion:
+            text = t("ui.step.progress_conclusion", total=total, method=self.method.title)
+        else:
+            text = t("ui.step.progress", number=self.index + 1, total=total, method=self.method.title)
+        self.sub_title = text
+        self.query_one("#step-progress", Static).update(literal(text + "   " + t("ui.step.keys")))
+
+    @on(TextArea.Changed)
+    def schedule_save(self) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(SAVE_DELAY, self.save)
+
+    def save(self) -> bool:
+        """Commit what is typed on this page; False (and a message) if that failed."""
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
+        try:
+            if self.at_conclusion:
+                self.live.engine.conclude(
+                    self.rnd.number, self.query_one("#conclusion", TextArea).text, self.query_one("#actions", TextArea).text
+                )
+            else:
+                self.live.engine.save_note(self.rnd.number, self.index, self.query_one("#notes", TextArea).text)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return False
+        return True
+
+    def action_save(self) -> None:
+        if self.save():
+            self.notify(t("ui.step.saved"), timeout=2)
+
+    def go(self, index: int) -> None:
+        if not self.save():
+            return
+        timer = self.query("#timer")
+        if timer:
+            self.elapsed[self.index] = timer.first(TimeBox).elapsed
+        self.index = max(0, min(index, len(self.method.steps)))
+        self.refresh(recompose=True)
+        self.call_after_refresh(self.on_mount)
+
+    def action_next(self) -> None:
+        if self.at_conclusion:
+            if self.save():
+                self.app.pop_screen()
+            return
+        self.go(self.index + 1)
+
+    def action_previous(self) -> None:
+        if self.index > 0:
+            self.go(self.index - 1)
+
+    def action_pause(self) -> None:
+        timer = self.query("#timer")
+        if timer:
+            timer.first(TimeBox).toggle_pause()
+
+    def action_leave(self) -> None:
+        if self.save():
+            self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        if self._pending is not None:
+            self.save()

@@ -1,0 +1,179 @@
+"""Mixed groups: form, reshuffle, move a person by hand, mark someone absent."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Static
+
+from dilemmaspel.core.groups import GroupingError
+from dilemmaspel.core.session import RuleError
+from dilemmaspel.i18n import t
+from dilemmaspel.store import StoreError
+from dilemmaspel.tui.base import BaseScreen, binding, cell, literal
+from dilemmaspel.tui.context import Live
+from dilemmaspel.tui.dialogs.choose import ChooseDialog
+
+
+def make_up(live: Live, group: int) -> str:
+    """One line on a group's coalition/opposition and party make-up."""
+    state = live.state
+    people = [state.participants[pid] for pid in state.groups[group]]
+    sides = Counter(p.side for p in people)
+    parties = Counter(p.party for p in people if p.party)
+    party_text = ", ".join(f"{party} {count}" for party, count in sorted(parties.items())) or "-"
+    absent = sum(1 for pid in state.groups[group] if pid in state.absent)
+    line = t("ui.groups.make_up", number=group + 1, size=len(people), coalition=sides["coalition"],
+             opposition=sides["opposition"], none=sides["none"], parties=party_text)
+    if absent:
+        line += " " + t("ui.groups.absent_count", count=absent)
+    return line
+
+
+class GroupsScreen(BaseScreen):
+    """Shows the mixed groups and lets the trainer adjust them before playing."""
+
+    BINDINGS = [
+        binding("r", "reshuffle", "key.reshuffle"),
+        binding("m", "move", "key.move"),
+        binding("a", "absent", "key.absent"),
+        binding("ctrl+n", "play", "key.play"),
+        binding("escape", "back", "key.to_participants"),
+    ]
+
+    def __init__(self, live: Live) -> None:
+        super().__init__()
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="groups", classes="page"):
+            yield Static(t("ui.groups.intro"), classes="intro")
+            with Horizontal(classes="row", id="group-form"):
+                yield Select([(t("ui.groups.by_size"), "size"), (t("ui.groups.by_count"), "count")],
+                             value="size", allow_blank=False, id="how")
+                yield Input("5", type="integer", id="number", max_length=3)
+                yield Button(t("ui.groups.form"), id="form", variant="primary")
+            yield Static("", id="make-up", classes="make-up")
+            yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
+            with Horizontal(classes="buttons"):
+                yield Button(t("ui.groups.reshuffle"), id="reshuffle")
+                yield Button(t("ui.groups.play"), id="play", variant="success")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("ui.groups.subtitle")
+        table = self.query_one("#members", DataTable)
+        table.add_columns(t("ui.col.group"), t("ui.col.name"), t("ui.col.party"), t("ui.col.side"), t("ui.col.role"), t("ui.col.present"))
+        if not self.live.state.groups:
+            self.form()
+        self.refresh_groups()
+        self.query_one("#members", DataTable).focus()
+
+    def request(self) -> dict[str, int] | None:
+        raw = self.query_one("#number", Input).value.strip()
+        if not raw.isdigit() or int(raw) < 1:
+            self.notify(t("ui.groups.bad_number"), severity="error")
+            return None
+        return {str(self.query_one("#how", Select).value): int(raw)}
+
+    @on(Button.Pressed, "#form")
+    @on(Input.Submitted, "#number")
+    def form(self) -> None:
+        request = self.request()
+        if request is None:
+            return
+        try:
+            self.live.engine.form_groups(**request)
+        except (GroupingError, RuleError, StoreError) as exc:
+            self.fail(exc)
+            return
+        self.refresh_groups()
+
+    def refresh_groups(self) -> None:
+        state = self.live.state
+        self.query_one("#make-up", Static).update("\n".join(make_up(self.live, g) for g in range(len(state.groups))))
+        table = self.query_one("#members", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for number, members in enumerate(state.groups, start=1):
+            for pid in members:
+                person = state.participants[pid]
+                present = t("ui.no") if pid in state.absent else t("ui.yes")
+                table.add_row(str(number), cell(person.name), cell(person.party), t(f"side.{person.side}"),
+                              cell(person.role), present, key=pid)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def selected_pid(self) -> str | None:
+        table = self.query_one("#members", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    @on(Button.Pressed, "#reshuffle")
+    def action_reshuffle(self) -> None:
+        request = self.request()
+        if request is None:
+            return
+        try:
+            self.live.engine.reshuffle(**request)
+        except (GroupingError, RuleError, StoreError) as exc:
+            self.fail(exc)
+            return
+        self.refresh_groups()
+        self.notify(t("ui.groups.reshuffled"))
+
+    def action_move(self) -> None:
+        self.move_member()
+
+    @work
+    async def move_member(self) -> None:
+        pid = self.selected_pid()
+        if pid is None:
+            return
+        state = self.live.state
+        name = state.name(pid)
+        choices = [t("ui.groups.group_label", number=g + 1, size=len(m)) for g, m in enumerate(state.groups)]
+        target = await self.app.push_screen_wait(ChooseDialog(t("ui.groups.move_to", name=name), choices))
+        if target is None:
+            return
+        try:
+            self.live.engine.move(pid, target)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return
+        self.refresh_groups()
+
+    def action_absent(self) -> None:
+        pid = self.selected_pid()
+        if pid is None:
+            return
+        try:
+            self.live.engine.set_absent(pid, pid not in self.live.state.absent)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return
+        self.refresh_groups()
+
+    @on(Button.Pressed, "#play")
+    def action_play(self) -> None:
+        if not self.live.state.groups:
+            self.notify(t("ui.groups.none_yet"), severity="warning")
+            return
+        from dilemmaspel.tui.screens.play import PlayScreen
+
+        self.dapp.show(PlayScreen(self.live))
+
+    def action_back(self) -> None:
+        if any(r for r in self.live.state.rounds):
+            from dilemmaspel.tui.screens.play import PlayScreen
+
+            self.dapp.show(PlayScreen(self.live))
+            return
+        from dilemmaspel.tui.screens.participants import ParticipantsScreen
+
+        self.dapp.show(ParticipantsScreen(self.live))

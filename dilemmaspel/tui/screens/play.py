@@ -1,0 +1,138 @@
+"""Between rounds: every group's progress and what comes next for it."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from dilemmaspel.core.flow import Next, next_for_group, next_step, progress, voted_count
+from dilemmaspel.core.session import RuleError
+from dilemmaspel.i18n import t
+from dilemmaspel.store import StoreError
+from dilemmaspel.tui.base import BaseScreen, binding, literal
+from dilemmaspel.tui.context import Live
+from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
+
+
+class PlayScreen(BaseScreen):
+    """The session hub: pick a group to continue, regroup, or finish the session."""
+
+    BINDINGS = [
+        binding("g", "groups", "key.groups"),
+        binding("e", "finish", "key.finish"),
+        binding("q", "app.quit", "key.quit"),
+    ]
+
+    def __init__(self, live: Live) -> None:
+        super().__init__()
+        self.live = live
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="play", classes="page"):
+            yield Static("", id="play-title", classes="intro")
+            yield OptionList(id="group-list")
+            yield Static("", id="play-hint", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def describe(self, step: Next) -> str:
+        state = self.live.state
+        group = step.group or 0
+        played, planned = progress(state, group)
+        if step.kind == "deal":
+            return t("ui.play.deal", number=played + 1, total=planned)
+        if step.kind == "vote" and step.round is not None:
+            done, total = voted_count(state, step.round)
+            key = "ui.play.revote" if step.round.voting_phase == 2 else "ui.play.vote"
+            return t(key, number=played, total=planned, done=done, voters=total, title=step.round.title)
+        if step.kind == "reveal" and step.round is not None:
+            return t("ui.play.reveal", number=played, total=planned, title=step.round.title)
+        if step.kind == "discuss" and step.round is not None:
+            return t("ui.play.discuss", number=played, total=planned, title=step.round.title)
+        return t("ui.play.done", total=played)
+
+    def refresh_list(self) -> None:
+        state = self.live.state
+        settings = state.settings
+        title = settings.title or t(f"mode.{state.mode}")
+        self.sub_title = title
+        self.query_one("#play-title", Static).update(literal(t("ui.play.title", title=title)))
+        menu = self.query_one("#group-list", OptionList)
+        highlighted = menu.highlighted
+        menu.clear_options()
+        for group in range(len(state.groups)):
+            step = next_for_group(state, group)
+            names = ", ".join(state.name(pid) for pid in state.groups[group])
+            label = literal(f"{t('ui.play.group', number=group + 1)}: {self.describe(step)}\n   {names}")
+            menu.add_option(Option(label, id=str(group)))
+        everything_done = next_step(state).kind == "finished"
+        if everything_done:
+            menu.add_option(Option(t("ui.play.finish_now"), id="finish"))
+        hint = t("ui.play.hint_done") if everything_done else t("ui.play.hint")
+        self.query_one("#play-hint", Static).update(hint)
+        if menu.option_count:
+            first_open = next((i for i in range(len(state.groups)) if next_for_group(state, i).kind != "group_done"), None)
+            menu.highlighted = highlighted if highlighted is not None else (first_open if first_open is not None else menu.option_count - 1)
+        menu.focus()
+
+    @on(OptionList.OptionSelected, "#group-list")
+    def group_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == "finish":
+            self.action_finish()
+            return
+        self.continue_group(int(event.option.id or 0))
+
+    def continue_group(self, group: int) -> None:
+        """Go to whatever comes next for this group."""
+        from dilemmaspel.tui.screens.card import CardScreen
+        from dilemmaspel.tui.screens.reveal import RevealScreen
+
+        step = next_for_group(self.live.state, group)
+        try:
+            if step.kind == "deal":
+                rnd = self.live.engine.deal(group, self.live.decks)
+                self.app.push_screen(CardScreen(self.live, rnd))
+            elif step.kind in ("vote", "reveal") and step.round is not None:
+                self.app.push_screen(CardScreen(self.live, step.round))
+            elif step.kind == "discuss" and step.round is not None:
+                self.app.push_screen(RevealScreen(self.live, step.round))
+            else:
+                self.notify(t("ui.play.group_finished", number=group + 1))
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            self.refresh_list()
+
+    def action_groups(self) -> None:
+        if any(r.phase != "closed" for r in self.live.state.rounds):
+            self.notify(t("rule.round_open"), severity="warning")
+            return
+        from dilemmaspel.tui.screens.groups import GroupsScreen
+
+        self.dapp.show(GroupsScreen(self.live))
+
+    def action_finish(self) -> None:
+        self.finish_session()
+
+    @work
+    async def finish_session(self) -> None:
+        unfinished = next_step(self.live.state).kind != "finished"
+        question = t("ui.play.finish_early") if unfinished else t("ui.play.finish_confirm")
+        if not await self.app.push_screen_wait(ConfirmDialog(question)):
+            return
+        try:
+            self.live.engine.finish()
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return
+        from dilemmaspel.tui.screens.summary import SummaryScreen
+
+        self.dapp.show(SummaryScreen(self.live))

@@ -1,0 +1,242 @@
+"""All votes at once: bars, the coalition/opposition split, reasoning, and the discussion tools."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from dilemmaspel.core.events import OTHER
+from dilemmaspel.core.flow import reveal_order
+from dilemmaspel.core.session import RoundState, RuleError
+from dilemmaspel.core.stats import round_stats, shifts
+from dilemmaspel.i18n import t
+from dilemmaspel.store import StoreError
+from dilemmaspel.tui.base import BaseScreen, binding, literal
+from dilemmaspel.tui.context import Live
+from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
+from dilemmaspel.tui.screens.card import round_label
+from dilemmaspel.tui.screens.vote import collect_votes
+from dilemmaspel.tui.widgets.bars import vote_bars
+from dilemmaspel.tui.widgets.card_view import CardView
+
+TABS = ("result", "reasons", "discuss", "rules", "card")
+
+
+class RevealScreen(BaseScreen):
+    """The reveal and everything a group does after it."""
+
+    BINDINGS = [
+        binding("t", "twist", "key.twist"),
+        binding("d", "deliberate", "key.deliberate"),
+        binding("v", "revote", "key.revote"),
+        binding("c", "close", "key.close_round"),
+        binding("escape", "back", "key.overview"),
+        *[binding(str(i + 1), f"tab('{tab}')", f"key.tab_{tab}", show=False) for i, tab in enumerate(TABS)],
+    ]
+
+    def __init__(self, live: Live, rnd: RoundState) -> None:
+        super().__init__()
+        self.live = live
+        self.rnd = rnd
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="tabs", initial="result"):
+            with TabPane(t("ui.reveal.tab.result"), id="result"):
+                yield VerticalScroll(id="result-body")
+            with TabPane(t("ui.reveal.tab.reasons"), id="reasons"):
+                yield VerticalScroll(id="reasons-body")
+            with TabPane(t("ui.reveal.tab.discuss"), id="discuss"):
+                yield VerticalScroll(id="discuss-body")
+            with TabPane(t("ui.reveal.tab.rules"), id="rules"):
+                yield VerticalScroll(id="rules-body")
+            with TabPane(t("ui.reveal.tab.card"), id="card"):
+                with VerticalScroll():
+                    yield CardView(self.rnd)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.render_all()
+
+    def on_screen_resume(self) -> None:
+        self.render_all()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        rnd = self.rnd
+        if action == "twist":
+            return rnd.twists_shown < len(rnd.twists) and rnd.phase != "closed"
+        if action == "deliberate":
+            return self.live.state.settings.method is not None
+        if action == "revote":
+            return self.live.state.settings.revote and (rnd.phase == "revealed" or rnd.phase == "revoting")
+        return True
+
+    # --- rendering ------------------------------------------------------------------------
+
+    def render_all(self) -> None:
+        self.sub_title = f"{round_label(self.live, self.rnd)} · {t('ui.reveal.subtitle')}"
+        self.render_result()
+        self.render_reasons()
+        self.render_discussion()
+        self.render_rules()
+        self.refresh_bindings()
+
+    def _fill(self, container_id: str, widgets: list[Static]) -> None:
+        body = self.query_one(f"#{container_id}", VerticalScroll)
+        body.remove_children()
+        body.mount_all(widgets)
+
+    def render_result(self) -> None:
+        state, rnd = self.live.state, self.rnd
+        parts: list[Static] = [Static(literal(rnd.title), classes="section-title")]
+        phases = [1] + ([2] if rnd.phase in ("revoted", "closed") and rnd.revotes else [])
+        for phase in phases:
+            stats = round_stats(state, rnd, phase)
+            heading = t("ui.reveal.first" if phase == 1 else "ui.reveal.second", count=stats.total)
+            parts.append(Static(heading, classes="subsection"))
+            parts.append(Static(vote_bars(stats), classes="bars"))
+            legend = [f"{letter}. {text}" for letter, text in zip(rnd.letters, rnd.options)]
+            if phase == 1:
+                parts.append(Static(literal("\n".join(legend)), classes="legend"))
+            if stats.majority is not None:
+                label = t("vote.other") if stats.majority == OTHER else stats.majority
+                parts.append(Static(t("ui.reveal.majority", option=label, share=round(stats.majority_share * 100))))
+            else:
+                parts.append(Static(t("ui.reveal.no_majority")))
+            line = stats.party_line
+            figure = f" (V = {line.v:.2f})" if line.v is not None else ""
+            parts.append(Static(t("ui.reveal.party_line", reading=t(line.reading)) + figure, classes="party-line"))
+            if phase == 2:
+                changed = shifts(rnd)
+                parts.append(Static(t("ui.reveal.shifts", count=len(changed), total=len(rnd.revotes)), classes="subsection"))
+                named = state.settings.reveal == "named"
+                for shift in changed:
+                    before = t("vote.other") if shift.before == OTHER else shift.before
+                    after = t("vote.other") if shift.after == OTHER else shift.after
+                    who = f"{state.name(shift.pid)}: " if named else ""
+                    parts.append(Static(literal(f"  {who}{before} → {after}")))
+        if rnd.phase == "revoting":
+            done = len(rnd.revotes)
+            parts.append(Static(t("ui.reveal.revote_running", done=done, total=len(state.voters(rnd))), classes="warning"))
+        self._fill("result-body", parts)
+
+    def render_reasons(self) -> None:
+        state, rnd = self.live.state, self.rnd
+        named = state.settings.reveal == "named"
+        phase = 2 if rnd.phase in ("revoted", "closed") and rnd.revotes else 1
+        parts: list[Static] = [Static(t("ui.reveal.reasons_named" if named else "ui.reveal.reasons_anonymous"), classes="hint")]
+        for pid in reveal_order(rnd, phase, state.seed):
+            vote = rnd.votes_in(phase)[pid]
+            choice = f"{t('vote.other')}: {vote.other}" if vote.choice == OTHER else vote.choice
+            who = f"{state.name(pid)} · " if named else ""
+            reasoning = vote.reasoning or t("report.no_reasoning")
+            parts.append(Static(literal(f"{who}{choice}\n{reasoning}"), classes="reason"))
+        self._fill("reasons-body", parts)
+
+    def render_discussion(self) -> None:
+        rnd = self.rnd
+        parts: list[Static] = []
+        if rnd.twists:
+            parts.append(Static(t("ui.reveal.twists", shown=rnd.twists_shown, total=len(rnd.twists)), classes="subsection"))
+            for twist in rnd.twists[: rnd.twists_shown]:
+                parts.append(Static(literal(twist), classes="twist"))
+            if rnd.twists_shown < len(rnd.twists):
+                parts.append(Static(t("ui.reveal.twist_hint"), classes="hint"))
+        if rnd.card is not None and rnd.card.prompts:
+            parts.append(Static(t("ui.reveal.prompts"), classes="subsection"))
+            parts.extend(Static(literal(f"• {prompt}")) for prompt in rnd.card.prompts)
+        if rnd.conclusion:
+            parts.append(Static(t("report.conclusion"), classes="subsection"))
+            parts.append(Static(literal(rnd.conclusion)))
+        if not parts:
+            parts.append(Static(t("ui.reveal.nothing_to_discuss"), classes="hint"))
+        self._fill("discuss-body", parts)
+
+    def render_rules(self) -> None:
+        card = self.rnd.card
+        parts: list[Static] = []
+        if card is not None:
+            if card.rules:
+                parts.append(Static(t("ui.reveal.rules"), classes="subsection"))
+                for rule in card.rules:
+                    parts.append(Static(literal(f"{rule.ref}\n  {rule.summary}"), classes="rule"))
+            if card.reflection:
+                parts.append(Static(t("ui.reveal.reflection"), classes="subsection"))
+                parts.append(Static(literal(card.reflection.strip())))
+        if not parts:
+            parts.append(Static(t("ui.reveal.no_rules"), classes="hint"))
+        self._fill("rules-body", parts)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = tab
+
+    def action_twist(self) -> None:
+        try:
+            twist = self.live.engine.show_twist(self.rnd.number)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return
+        self.render_all()
+        self.action_tab("discuss")
+        self.notify(twist, title=t("ui.reveal.twist_title"), timeout=10)
+
+    def action_deliberate(self) -> None:
+        from dilemmaspel.tui.screens.deliberation import DeliberationScreen
+
+        rnd = self.rnd
+        try:
+            if not rnd.deliberating:
+                self.live.engine.start_deliberation(rnd.number)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return
+        self.app.push_screen(DeliberationScreen(self.live, rnd))
+
+    def action_revote(self) -> None:
+        self.revote()
+
+    @work(exclusive=True)
+    async def revote(self) -> None:
+        rnd = self.rnd
+        try:
+            if rnd.phase == "revealed":
+                self.live.engine.open_revote(rnd.number)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return
+        complete = await collect_votes(self, self.live, rnd)
+        if complete:
+            try:
+                self.live.engine.reveal(rnd.number)
+            except (RuleError, StoreError) as exc:
+                self.fail(exc)
+        self.render_all()
+        self.action_tab("result")
+
+    def action_close(self) -> None:
+        self.close_round()
+
+    @work(exclusive=True)
+    async def close_round(self) -> None:
+        rnd = self.rnd
+        if rnd.phase == "closed":
+            self.app.pop_screen()
+            return
+        if rnd.phase == "revoting":
+            self.notify(t("rule.close_while_voting"), severity="warning")
+            return
+        if not await self.app.push_screen_wait(ConfirmDialog(t("ui.reveal.close_confirm"))):
+            return
+        try:
+            self.live.engine.close_round(rnd.number)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return
+        self.app.pop_screen()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,110 @@
+"""The first screen: what the app is for, what to do next, and unfinished sessions to resume."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from dilemmaspel.i18n import t
+from dilemmaspel.store import SessionSummary, StoreError
+from dilemmaspel.tui.base import BaseScreen, binding, cell, literal
+
+
+class StartScreen(BaseScreen):
+    """Menu and the list of sessions that can be resumed."""
+
+    BINDINGS = [
+        binding("n", "new_group", "key.new_group"),
+        binding("b", "browse", "key.browse"),
+        binding("l", "language", "key.language"),
+        binding("q", "app.quit", "key.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unfinished: list[SessionSummary] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="start"):
+            yield Static(t("ui.start.welcome"), id="welcome")
+            yield Static(t("ui.start.intro"), id="intro")
+            yield OptionList(id="menu")
+            with Vertical(id="resume-box"):
+                yield Static(t("ui.start.resume_title"), classes="section-title")
+                yield DataTable(id="resume", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "dilemmaspel"
+        self.sub_title = t("ui.start.subtitle")
+        self.refresh_sessions()
+        self.query_one("#menu", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_sessions()
+
+    def refresh_sessions(self) -> None:
+        try:
+            self.unfinished = self.dapp.store.sessions(status="active")
+        except StoreError as exc:
+            self.unfinished = []
+            self.fail(exc)
+        menu = self.query_one("#menu", OptionList)
+        menu.clear_options()
+        items = [("new_group", "ui.start.new_group")]
+        items += [(mode, f"ui.start.{mode}") for mode in self.dapp.extra_modes]
+        if self.unfinished:
+            items.append(("resume", "ui.start.resume"))
+        items += [("browse", "ui.start.browse"), ("help", "ui.start.help"), ("language", "ui.start.language"), ("quit", "ui.start.quit")]
+        menu.add_options([Option(t(label), id=action) for action, label in items])
+        menu.highlighted = 0
+        table = self.query_one("#resume", DataTable)
+        table.clear(columns=True)
+        table.add_columns(t("ui.start.col.date"), t("ui.start.col.mode"), t("ui.start.col.title"), t("ui.start.col.progress"))
+        for summary in self.unfinished:
+            progress = t("ui.start.progress", participants=summary.participants, groups=summary.groups,
+                         done=summary.closed_rounds, rounds=summary.rounds)
+            table.add_row(
+                summary.created_at[:16].replace("T", " "),
+                t(f"mode.{summary.mode}"),
+                cell(summary.title or summary.decks or "-"),
+                progress,
+                key=summary.id,
+            )
+        self.query_one("#resume-box").display = bool(self.unfinished)
+
+    @on(OptionList.OptionSelected, "#menu")
+    def menu_selected(self, event: OptionList.OptionSelected) -> None:
+        action = event.option.id
+        if action == "resume":
+            self.query_one("#resume", DataTable).focus()
+            return
+        handlers = {
+            "new_group": self.dapp.action_new_group,
+            "browse": self.dapp.action_browse,
+            "help": self.dapp.action_help,
+            "language": self.dapp.action_language,
+            "quit": self.app.exit,
+        }
+        handler = handlers.get(action or "")
+        if handler is not None:
+            handler()
+        elif action in self.dapp.extra_modes:
+            self.dapp.start_mode(action)
+
+    @on(DataTable.RowSelected, "#resume")
+    def resume_selected(self, event: DataTable.RowSelected) -> None:
+        self.dapp.resume(str(event.row_key.value))
+
+    def action_new_group(self) -> None:
+        self.dapp.action_new_group()
+
+    def action_browse(self) -> None:
+        self.dapp.action_browse()
+
+    def action_language(self) -> None:
+        self.dapp.action_language()

@@ -1,0 +1,194 @@
+"""Secret voting, one member at a time: pass the laptop, choose, explain, confirm."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from dilemmaspel.core.cards import OPTION_LETTERS
+from dilemmaspel.core.events import OTHER
+from dilemmaspel.core.flow import voted_count
+from dilemmaspel.core.session import RoundState, RuleError
+from dilemmaspel.i18n import t
+from dilemmaspel.store import StoreError
+from dilemmaspel.tui.base import BaseScreen, binding, literal
+from dilemmaspel.tui.context import Live
+from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
+
+
+class PassScreen(BaseScreen):
+    """'Pass the laptop to <name>': shows nothing of earlier votes.
+
+    Dismisses with "vote" (the member is here), "absent" or "stop" (back to the card).
+    """
+
+    BINDINGS = [
+        binding("enter", "vote", "key.i_am_here"),
+        binding("a", "absent", "key.mark_absent"),
+        binding("escape", "stop", "key.stop_voting"),
+    ]
+
+    def __init__(self, live: Live, rnd: RoundState, pid: str) -> None:
+        super().__init__()
+        self.live = live
+        self.rnd = rnd
+        self.pid = pid
+
+    def compose(self) -> ComposeResult:
+        name = self.live.state.name(self.pid)
+        done, total = voted_count(self.live.state, self.rnd)
+        phase = self.rnd.voting_phase
+        yield Header()
+        with Center(id="pass"):
+            with Vertical(id="pass-box"):
+                yield Static(t("ui.pass.revote" if phase == 2 else "ui.pass.title"), classes="pass-title")
+                yield Static(literal(name), id="pass-name")
+                yield Static(t("ui.pass.progress", done=done, total=total), classes="pass-progress")
+                yield Static(literal(t("ui.pass.hint", name=name)), classes="pass-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = t("ui.pass.subtitle")
+
+    def action_vote(self) -> None:
+        self.dismiss("vote")
+
+    def action_absent(self) -> None:
+        self.dismiss("absent")
+
+    def action_stop(self) -> None:
+        self.dismiss("stop")
+
+
+class VoteScreen(BaseScreen):
+    """One member's secret vote: an option (or 'other' with own words) and written reasoning.
+
+    The vote is committed when the member confirms; dismisses with True, or False on 'back'.
+    """
+
+    BINDINGS = [
+        binding("ctrl+s", "confirm", "key.confirm_vote", priority=True),
+        binding("escape", "back", "key.back"),
+        binding("a", "pick('A')", "key.pick_a", show=False),
+        binding("b", "pick('B')", "key.pick_b", show=False),
+        binding("c", "pick('C')", "key.pick_c", show=False),
+        binding("d", "pick('D')", "key.pick_d", show=False),
+        binding("o", "pick('other')", "key.pick_other", show=False),
+    ]
+
+    def __init__(self, live: Live, rnd: RoundState, pid: str) -> None:
+        super().__init__()
+        self.live = live
+        self.rnd = rnd
+        self.pid = pid
+
+    def compose(self) -> ComposeResult:
+        rnd = self.rnd
+        yield Header()
+        with VerticalScroll(id="vote", classes="page"):
+            yield Static(literal(rnd.question), classes="vote-question")
+            options = [Option(literal(f"{letter}. {text}"), id=letter) for letter, text in zip(OPTION_LETTERS, rnd.options)]
+            options.append(Option(t("ui.vote.other_option"), id=OTHER))
+            yield OptionList(*options, id="choices")
+            yield Input(placeholder=t("ui.vote.other_hint"), id="other", max_length=500)
+            yield Label(t("ui.vote.reasoning"))
+            yield TextArea(id="reasoning", soft_wrap=True, show_line_numbers=False)
+            yield Static(t("ui.vote.keys"), classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        name = self.live.state.name(self.pid)
+        self.sub_title = t("ui.vote.subtitle", name=name)
+        self.query_one("#other", Input).display = False
+        choices = self.query_one("#choices", OptionList)
+        choices.highlighted = None
+        choices.focus()
+
+    @property
+    def choice(self) -> str | None:
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is None:
+            return None
+        return choices.get_option_at_index(choices.highlighted).id
+
+    def action_pick(self, letter: str) -> None:
+        choices = self.query_one("#choices", OptionList)
+        ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
+        if letter in ids:
+            choices.highlighted = ids.index(letter)
+            self.chosen(letter)
+
+    @on(OptionList.OptionHighlighted, "#choices")
+    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        other = self.query_one("#other", Input)
+        other.display = event.option.id == OTHER
+
+    @on(OptionList.OptionSelected, "#choices")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        self.chosen(event.option.id or "")
+
+    def chosen(self, letter: str) -> None:
+        """After choosing, move on to the next field."""
+        other = self.query_one("#other", Input)
+        other.display = letter == OTHER
+        (other if letter == OTHER else self.query_one("#reasoning", TextArea)).focus()
+
+    @on(Input.Submitted, "#other")
+    def other_done(self) -> None:
+        self.query_one("#reasoning", TextArea).focus()
+
+    def action_confirm(self) -> None:
+        self.confirm()
+
+    @work(exclusive=True)
+    async def confirm(self) -> None:
+        choice = self.choice
+        if choice is None:
+            self.notify(t("ui.vote.choose_first"), severity="warning")
+            self.query_one("#choices", OptionList).focus()
+            return
+        other = self.query_one("#other", Input).value.strip() if choice == OTHER else ""
+        reasoning = self.query_one("#reasoning", TextArea).text.strip()
+        if choice == OTHER and not other:
+            self.notify(t("rule.other_empty"), severity="warning")
+            self.query_one("#other", Input).focus()
+            return
+        if not reasoning and not self.live.state.settings.empty_reasoning:
+            self.notify(t("rule.reasoning_required"), severity="warning")
+            self.query_one("#reasoning", TextArea).focus()
+            return
+        label = other if choice == OTHER else f"{choice}. {self.rnd.option_text(choice)}"
+        if not await self.app.push_screen_wait(ConfirmDialog(t("ui.vote.confirm", choice=label), t("ui.vote.confirm_yes"), t("ui.vote.confirm_no"))):
+            return
+        try:
+            self.live.engine.vote(self.rnd.number, self.pid, choice, reasoning, other)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return
+        self.dismiss(True)
+
+    def action_back(self) -> None:
+        self.dismiss(False)
+
+
+async def collect_votes(screen: BaseScreen, live: Live, rnd: RoundState) -> bool:
+    """Ask every present member who has not voted yet, in turn. True when all have voted."""
+    while True:
+        pid = live.state.next_voter(rnd)
+        if pid is None:
+            return live.state.can_reveal(rnd)
+        answer = await screen.app.push_screen_wait(PassScreen(live, rnd, pid))
+        if answer == "stop":
+            return False
+        if answer == "absent":
+            try:
+                live.engine.set_absent(pid, True)
+            except (RuleError, StoreError) as exc:
+                screen.fail(exc)
+                return False
+            screen.notify(t("ui.pass.marked_absent", name=live.state.name(pid)))
+            continue
+        await screen.app.push_screen_wait(VoteScreen(live, rnd, pid))

@@ -1,0 +1,36 @@
+"""Vote bars: one line per option with a bar, the count and the coalition/opposition split."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from dilemmaspel.core.events import OTHER
+from dilemmaspel.core.stats import RoundStats
+from dilemmaspel.i18n import t
+
+
+def vote_bars(stats: RoundStats, width: int = 30) -> Content:
+    """A block of bars for the reveal screen."""
+    top = max(stats.tally.values()) if stats.total else 0
+    lines: list[Content] = []
+    for option, count in stats.tally.items():
+        if option == OTHER and not count:
+            continue
+        label = t("vote.other") if option == OTHER else option
+        length = round(width * count / top) if top else 0
+        split = t(
+            "ui.reveal.split",
+            coalition=stats.by_side["coalition"][option],
+            opposition=stats.by_side["opposition"][option],
+            none=stats.by_side["none"][option],
+        )
+        lines.append(
+            Content.assemble(
+                (f"{label:>7} ", "bold"),
+                ("█" * length, "$accent"),
+                ("░" * (width - length), "$text-muted 30%"),
+                f" {count:>2}  ",
+                (split, "$text-muted"),
+            )
+        )
+    return Content("\n").join(lines)

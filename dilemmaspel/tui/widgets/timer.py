@@ -1,0 +1,72 @@
+"""A visible time box: counts down, signals when over, never moves on by itself."""
+
+from __future__ import annotations
+
+import time
+
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from dilemmaspel.i18n import t
+
+
+class TimeBox(Static):
+    """Counts down from ``minutes``; turns red and rings once when the time is up."""
+
+    DEFAULT_CSS = """
+    TimeBox { width: auto; padding: 0 1; background: $boost; }
+    TimeBox.over { background: $error; color: $text; text-style: bold; }
+    TimeBox.paused { text-style: dim; }
+    """
+
+    remaining: reactive[float] = reactive(0.0)
+
+    def __init__(self, minutes: int | None, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self.total = (minutes or 0) * 60
+        self.elapsed_before = 0.0
+        self.started: float | None = None
+        self.signalled = False
+
+    def on_mount(self) -> None:
+        if self.total:
+            self.started = time.monotonic()
+            self.set_interval(1.0, self.tick)
+        self.tick()
+
+    @property
+    def elapsed(self) -> float:
+        running = time.monotonic() - self.started if self.started is not None else 0.0
+        return self.elapsed_before + running
+
+    def toggle_pause(self) -> None:
+        if not self.total:
+            return
+        if self.started is None:
+            self.started = time.monotonic()
+            self.remove_class("paused")
+        else:
+            self.elapsed_before = self.elapsed
+            self.started = None
+            self.add_class("paused")
+        self.tick()
+
+    def tick(self) -> None:
+        if not self.total:
+            self.update(t("ui.timer.none"))
+            return
+        left = self.total - self.elapsed
+        if left <= 0 and not self.signalled:
+            self.signalled = True
+            self.add_class("over")
+            self.app.bell()
+            self.notify(t("ui.timer.over_note"), timeout=6)
+        seconds = int(abs(left))
+        clock = f"{seconds // 60:02d}:{seconds % 60:02d}"
+        if left <= 0:
+            text = t("ui.timer.over", clock=clock)
+        else:
+            text = t("ui.timer.left", clock=clock)
+        if self.started is None:
+            text += " " + t("ui.timer.paused")
+        self.update(text)
