@@ -195,7 +195,7 @@ MESSAGES: dict[str, str] = {
     "ui.vote.other_option": "Other, namely ...",
     "ui.vote.other_hint": "What would you do? (required for 'other')",
     "ui.vote.reasoning": "Why? Your reasoning",
-    "ui.vote.keys": "Choose with A-D or the arrows and Enter. Ctrl+S: confirm. Until then you can change everything.",
+    "ui.vote.keys": "A-D or arrows: choose · Ctrl+S: confirm · until then you can change everything",
     "ui.vote.choose_first": "Choose an option first.",
     "ui.vote.confirm": "You choose: {choice}\n\nConfirm? After this you cannot change your vote.",
     "ui.vote.confirm_yes": "Confirm",
@@ -230,7 +230,7 @@ MESSAGES: dict[str, str] = {
     # deliberation
     "ui.step.progress": "Step {number} of {total} · {method}",
     "ui.step.progress_conclusion": "Conclusion after {total} steps · {method}",
-    "ui.step.keys": "Ctrl+N next · Ctrl+B previous · Ctrl+T pause clock",
+    "ui.step.subtitle": "Deliberation",
     "ui.step.notes": "The group's notes (saved automatically)",
     "ui.step.saved": "Saved.",
     "ui.step.conclusion_title": "The group's conclusion",

@@ -195,7 +195,7 @@ MESSAGES: dict[str, str] = {
     "ui.vote.other_option": "Anders, namelijk ...",
     "ui.vote.other_hint": "Wat zou u doen? (verplicht bij 'anders')",
     "ui.vote.reasoning": "Waarom? Uw toelichting",
-    "ui.vote.keys": "Kies met A-D of de pijltjes en Enter. Ctrl+S: bevestigen. Tot dan kunt u alles nog wijzigen.",
+    "ui.vote.keys": "A-D of pijltjes: kiezen · Ctrl+S: bevestigen · tot dan kunt u alles wijzigen",
     "ui.vote.choose_first": "Kies eerst een optie.",
     "ui.vote.confirm": "U kiest: {choice}\n\nBevestigen? Daarna kunt u uw stem niet meer wijzigen.",
     "ui.vote.confirm_yes": "Bevestigen",
@@ -230,7 +230,7 @@ MESSAGES: dict[str, str] = {
     # deliberation
     "ui.step.progress": "Stap {number} van {total} · {method}",
     "ui.step.progress_conclusion": "Conclusie na {total} stappen · {method}",
-    "ui.step.keys": "Ctrl+N volgende · Ctrl+B vorige · Ctrl+T klok pauze",
+    "ui.step.subtitle": "Beraad",
     "ui.step.notes": "Aantekeningen van de groep (worden vanzelf bewaard)",
     "ui.step.saved": "Bewaard.",
     "ui.step.conclusion_title": "Conclusie van de groep",

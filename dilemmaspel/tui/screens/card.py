@@ -48,7 +48,7 @@ class CardScreen(BaseScreen):
         with VerticalScroll(id="card", classes="page"):
             yield CardView(self.rnd, theme)
         yield Static("", id="status", classes="status-bar")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = round_label(self.live, self.rnd)

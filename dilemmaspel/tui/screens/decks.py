@@ -43,7 +43,7 @@ class DecksScreen(BaseScreen):
         with Horizontal(id="browser"):
             yield OptionList(id="cards")
             yield VerticalScroll(id="card-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.decks.subtitle")

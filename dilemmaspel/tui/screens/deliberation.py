@@ -24,7 +24,7 @@ class DeliberationScreen(BaseScreen):
     BINDINGS = [
         binding("ctrl+n", "next", "key.next_step", priority=True),
         binding("ctrl+b", "previous", "key.previous_step", priority=True),
-        binding("ctrl+s", "save", "key.save", priority=True),
+        binding("ctrl+s", "save", "key.save", show=False, priority=True),
         binding("ctrl+t", "pause", "key.pause_timer", priority=True),
         binding("escape", "leave", "key.to_result"),
     ]
@@ -49,16 +49,17 @@ class DeliberationScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="step", classes="page"):
-            if self.at_conclusion:
+        if self.at_conclusion:
+            with VerticalScroll(id="step-top"):
                 yield Static(t("ui.step.conclusion_title"), classes="step-title")
                 yield Static(t("ui.step.conclusion_prompt"), classes="step-prompt")
-                yield Label(t("ui.step.conclusion"))
-                yield TextArea(self.rnd.conclusion, id="conclusion", soft_wrap=True)
-                yield Label(t("ui.step.actions"))
-                yield TextArea(self.rnd.actions, id="actions", soft_wrap=True)
-            else:
-                step = self.method.steps[self.index]
+            yield Label(t("ui.step.conclusion"), classes="field-label")
+            yield TextArea(self.rnd.conclusion, id="conclusion", soft_wrap=True)
+            yield Label(t("ui.step.actions"), classes="field-label")
+            yield TextArea(self.rnd.actions, id="actions", soft_wrap=True)
+        else:
+            step = self.method.steps[self.index]
+            with VerticalScroll(id="step-top"):
                 with Horizontal(classes="step-head"):
                     yield Static(literal(step.title), classes="step-title")
                     if self.live.state.settings.timeboxes:
@@ -66,10 +67,10 @@ class DeliberationScreen(BaseScreen):
                 yield Static(literal(step.prompt), classes="step-prompt")
                 if step.hints:
                     yield Static(literal("\n".join(f"• {hint}" for hint in step.hints)), classes="step-hints")
-                yield Label(t("ui.step.notes"))
-                yield TextArea(self.rnd.notes.get(self.index, ""), id="notes", soft_wrap=True)
+            yield Label(t("ui.step.notes"), classes="field-label")
+            yield TextArea(self.rnd.notes.get(self.index, ""), id="notes", soft_wrap=True)
         yield Static("", id="step-progress", classes="status-bar")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_progress()
@@ -87,8 +88,8 @@ class DeliberationScreen(BaseScreen):
             text = t("ui.step.progress_conclusion", total=total, method=self.method.title)
         else:
             text = t("ui.step.progress", number=self.index + 1, total=total, method=self.method.title)
-        self.sub_title = text
-        self.query_one("#step-progress", Static).update(literal(text + "   " + t("ui.step.keys")))
+        self.sub_title = t("ui.step.subtitle")
+        self.query_one("#step-progress", Static).update(literal(text))
 
     @on(TextArea.Changed)
     def schedule_save(self) -> None:

@@ -62,7 +62,7 @@ class GroupsScreen(BaseScreen):
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.groups.reshuffle"), id="reshuffle")
                 yield Button(t("ui.groups.play"), id="play", variant="success")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.groups.subtitle")

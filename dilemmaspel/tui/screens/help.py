@@ -17,7 +17,7 @@ class HelpScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Markdown(t("help.body"), id="help")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.help.subtitle")

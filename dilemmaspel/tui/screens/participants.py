@@ -50,7 +50,7 @@ class ParticipantsScreen(BaseScreen):
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.participants.import"), id="import")
                 yield Button(t("ui.participants.next"), id="next", variant="success")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.participants.subtitle")

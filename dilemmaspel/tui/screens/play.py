@@ -36,7 +36,7 @@ class PlayScreen(BaseScreen):
             yield Static("", id="play-title", classes="intro")
             yield OptionList(id="group-list")
             yield Static("", id="play-hint", classes="hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_list()

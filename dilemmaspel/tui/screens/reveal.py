@@ -55,7 +55,7 @@ class RevealScreen(BaseScreen):
             with TabPane(t("ui.reveal.tab.card"), id="card"):
                 with VerticalScroll():
                     yield CardView(self.rnd)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.render_all()
@@ -97,9 +97,6 @@ class RevealScreen(BaseScreen):
             heading = t("ui.reveal.first" if phase == 1 else "ui.reveal.second", count=stats.total)
             parts.append(Static(heading, classes="subsection"))
             parts.append(Static(vote_bars(stats), classes="bars"))
-            legend = [f"{letter}. {text}" for letter, text in zip(rnd.letters, rnd.options)]
-            if phase == 1:
-                parts.append(Static(literal("\n".join(legend)), classes="legend"))
             if stats.majority is not None:
                 label = t("vote.other") if stats.majority == OTHER else stats.majority
                 parts.append(Static(t("ui.reveal.majority", option=label, share=round(stats.majority_share * 100))))
@@ -108,6 +105,9 @@ class RevealScreen(BaseScreen):
             line = stats.party_line
             figure = f" (V = {line.v:.2f})" if line.v is not None else ""
             parts.append(Static(t("ui.reveal.party_line", reading=t(line.reading)) + figure, classes="party-line"))
+            if phase == 1:
+                legend = [f"{letter}. {text}" for letter, text in zip(rnd.letters, rnd.options)]
+                parts.append(Static(literal("\n".join(legend)), classes="legend"))
             if phase == 2:
                 changed = shifts(rnd)
                 parts.append(Static(t("ui.reveal.shifts", count=len(changed), total=len(rnd.revotes)), classes="subsection"))

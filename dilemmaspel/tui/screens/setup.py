@@ -78,7 +78,7 @@ class SetupScreen(BaseScreen):
             yield Label(t("ui.setup.timeboxes"))
             yield Switch(True, id="timeboxes")
             yield Button(t("ui.setup.start"), variant="primary", id="start")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = t(f"mode.{self.mode}")

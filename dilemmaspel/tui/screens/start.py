@@ -36,7 +36,7 @@ class StartScreen(BaseScreen):
             with Vertical(id="resume-box"):
                 yield Static(t("ui.start.resume_title"), classes="section-title")
                 yield DataTable(id="resume", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "dilemmaspel"

@@ -42,7 +42,7 @@ class SummaryScreen(BaseScreen):
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.summary.anonymous"), id="anonymous")
                 yield Button(t("ui.summary.to_start"), id="start", variant="primary")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.summary.subtitle")

@@ -48,7 +48,7 @@ class PassScreen(BaseScreen):
                 yield Static(literal(name), id="pass-name")
                 yield Static(t("ui.pass.progress", done=done, total=total), classes="pass-progress")
                 yield Static(literal(t("ui.pass.hint", name=name)), classes="pass-hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.pass.subtitle")
@@ -88,16 +88,16 @@ class VoteScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         rnd = self.rnd
         yield Header()
+        yield Static(literal(rnd.question), classes="vote-question")
         with VerticalScroll(id="vote", classes="page"):
-            yield Static(literal(rnd.question), classes="vote-question")
             options = [Option(literal(f"{letter}. {text}"), id=letter) for letter, text in zip(OPTION_LETTERS, rnd.options)]
             options.append(Option(t("ui.vote.other_option"), id=OTHER))
             yield OptionList(*options, id="choices")
             yield Input(placeholder=t("ui.vote.other_hint"), id="other", max_length=500)
             yield Label(t("ui.vote.reasoning"))
             yield TextArea(id="reasoning", soft_wrap=True, show_line_numbers=False)
-            yield Static(t("ui.vote.keys"), classes="hint")
-        yield Footer()
+        yield Static(t("ui.vote.keys"), classes="status-bar")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         name = self.live.state.name(self.pid)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 from textual.reactive import reactive
@@ -61,7 +62,7 @@ class TimeBox(Static):
             self.add_class("over")
             self.app.bell()
             self.notify(t("ui.timer.over_note"), timeout=6)
-        seconds = int(abs(left))
+        seconds = math.ceil(left) if left > 0 else int(-left)
         clock = f"{seconds // 60:02d}:{seconds % 60:02d}"
         if left <= 0:
             text = t("ui.timer.over", clock=clock)

@@ -1,0 +1,80 @@
+"""Stopping the app mid-vote loses nothing; the start screen resumes where it stopped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from dilemmaspel.store import Store
+from dilemmaspel.tui.screens.card import CardScreen
+from dilemmaspel.tui.screens.play import PlayScreen
+from dilemmaspel.tui.screens.reveal import RevealScreen
+from dilemmaspel.tui.screens.start import StartScreen
+from dilemmaspel.tui.screens.vote import PassScreen, VoteScreen
+from tests.test_tui_group import SIZE, _setup_session
+from tests.tui_helpers import ROSTER, fill, make_app, screen_text, settle, vote
+
+
+async def test_resume_after_stop_mid_vote(tmp_path: Path, isolated_home: Path) -> None:
+    roster = tmp_path / "raad.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    app = make_app(isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await _setup_session(pilot, roster, cards=1)
+        await fill(pilot, "#number", "5")
+        await pilot.press("enter")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("enter")  # deal the first card to group 1
+        await settle(pilot)
+        await pilot.press("enter")  # start voting
+        await settle(pilot)
+        await vote(pilot, "B", "Eerste stem")
+        await vote(pilot, "other", "Tweede stem", other="Eerst de griffier bellen")
+        # The third member starts typing, then the app is closed.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, VoteScreen)
+        await pilot.press("a")
+        await fill(pilot, "#reasoning", "half getypt")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+
+    with Store(isolated_home) as store:
+        [summary] = store.sessions()
+        state = store.load(summary.id)
+        assert state.rounds[0].phase == "voting"
+        assert [v.choice for v in state.rounds[0].votes.values()] == ["B", "other"]
+        assert list(state.rounds[0].votes.values())[1].other == "Eerst de griffier bellen"
+
+    app = make_app(isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        assert "Onafgemaakte sessies" in screen_text(app)
+        table = app.screen.query_one("#resume", DataTable)
+        assert table.row_count == 1
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen)
+        assert "2 van 5 gestemd" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CardScreen)
+        assert "2 van 5 hebben gestemd" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PassScreen)
+        assert "2 van 5 hebben gestemd" in screen_text(app)
+        for _ in range(3):
+            await vote(pilot, "A", "Na het hervatten")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RevealScreen)
+        assert "Stemmen (5)" in screen_text(app)
+
+    with Store(isolated_home) as store:
+        state = store.load(store.sessions()[0].id)
+        assert state.rounds[0].phase == "revealed"
+        assert len(state.rounds[0].votes) == 5
