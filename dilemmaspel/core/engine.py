@@ -151,6 +151,17 @@ class Engine:
         self.emit(CardDealt(round=number, group=group, deck=deck_id, card=card))  # type: ignore[arg-type]
         return self.state.rounds[number]
 
+    def deal_card(self, group: int, deck: Deck, card_id: str) -> RoundState:
+        """Deal one chosen card (a trainer's pick for a moreel beraad)."""
+        number = len(self.state.rounds)
+        self.emit(CardDealt(round=number, group=group, deck=deck.id, card=deck.card(card_id)))
+        return self.state.rounds[number]
+
+    def form_single_group(self) -> None:
+        """Everyone in one group (moreel beraad, solo); an empty group for a lone trainer."""
+        pids = list(self.state.participants)
+        self.emit(GroupsFormed(seed=self.state.seed, groups=[pids]))
+
     def open_case(self, group: int, case: OwnCase) -> RoundState:
         number = len(self.state.rounds)
         self.emit(CaseOpened(round=number, group=group, case=case))

@@ -21,6 +21,17 @@ class _Event(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class OwnCase(BaseModel):
+    """A case the group brings itself (moreel beraad)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Annotated[str, Field(min_length=1, max_length=200)]
+    situation: str = ""
+    question: Annotated[str, Field(min_length=1)]
+    options: list[str] = Field(default_factory=list, max_length=4)
+
+
 class Settings(BaseModel):
     """Choices made when a session is set up."""
 
@@ -41,17 +52,8 @@ class Settings(BaseModel):
     method: Method | None = None
     timeboxes: bool = True
     seed: int = 0
-
-
-class OwnCase(BaseModel):
-    """A case the group brings itself (moreel beraad)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    title: Annotated[str, Field(min_length=1, max_length=200)]
-    situation: str = ""
-    question: Annotated[str, Field(min_length=1)]
-    options: list[str] = Field(default_factory=list, max_length=4)
+    card: str = ""  # beraad: "deck-id/card-id" of the card the trainer chose
+    case: OwnCase | None = None  # beraad: a case the group brings itself
 
 
 class SessionStarted(_Event):

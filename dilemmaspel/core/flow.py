@@ -39,10 +39,10 @@ def next_step(state: SessionState) -> Next:
     """The first unfinished thing in the session (set-up first, then each group in turn)."""
     if state.finished:
         return Next("finished")
-    if not state.participants:
-        return Next("participants")
     if not state.groups:
-        return Next("groups")
+        if state.mode == "group" and state.participants:
+            return Next("groups")
+        return Next("participants")
     for group in range(len(state.groups)):
         step = next_for_group(state, group)
         if step.kind != "group_done":

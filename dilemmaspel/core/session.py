@@ -185,9 +185,12 @@ class SessionState:
         return next((pid for pid in self.voters(rnd) if pid not in cast), None)
 
     def can_reveal(self, rnd: RoundState) -> bool:
-        """Whether every present member has voted in the current phase."""
+        """Whether every present member has voted in the current phase (and someone did,
+        unless nobody takes part: a trainer's moreel beraad may run without participants)."""
         phase = rnd.voting_phase
-        return phase is not None and bool(rnd.votes_in(phase)) and self.next_voter(rnd) is None
+        if phase is None or self.next_voter(rnd) is not None:
+            return False
+        return bool(rnd.votes_in(phase)) or (self.mode == "beraad" and not self.voters(rnd))
 
     def dealt_cards(self, group: int | None = None) -> list[str]:
         """Ids of the cards dealt so far (to one group, or to any)."""
@@ -240,7 +243,8 @@ def _check_groups_formed(state: SessionState, e: GroupsFormed) -> None:
     flat = [pid for group in e.groups for pid in group]
     if sorted(flat) != sorted(state.participants) or len(set(flat)) != len(flat):
         raise RuleError("rule.groups_incomplete")
-    if any(not group for group in e.groups):
+    lone_trainer = state.mode == "beraad" and not state.participants and e.groups == [[]]
+    if any(not group for group in e.groups) and not lone_trainer:
         raise RuleError("rule.empty_group")
 
 

@@ -48,7 +48,7 @@ class DilemmaApp(App[None]):
         self.store = store or Store(self.data_dir)
         self.library: Library = load_library(self.data_dir, list(extra_decks))
         self.settings = load_settings(self.data_dir)
-        self.extra_modes: tuple[str, ...] = ()
+        self.extra_modes: tuple[str, ...] = ("beraad", "solo")
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
@@ -125,12 +125,13 @@ class DilemmaApp(App[None]):
     # --- actions --------------------------------------------------------------------------
 
     def action_new_group(self) -> None:
-        from dilemmaspel.tui.screens.setup import SetupScreen
-
-        self.show(SetupScreen("group"))
+        self.start_mode("group")
 
     def start_mode(self, mode: str) -> None:
-        """Start a session of another mode (moreel beraad, solo)."""
+        """Set up a session of the given mode (group, beraad or solo)."""
+        from dilemmaspel.tui.screens.setup import SetupScreen
+
+        self.show(SetupScreen(mode))
 
     def action_browse(self) -> None:
         from dilemmaspel.tui.screens.decks import DecksScreen
@@ -156,6 +157,8 @@ class DilemmaApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand(t("cmd.new_group"), t("cmd.new_group.help"), self.action_new_group)
+        yield SystemCommand(t("cmd.beraad"), t("cmd.beraad.help"), lambda: self.start_mode("beraad"))
+        yield SystemCommand(t("cmd.solo"), t("cmd.solo.help"), lambda: self.start_mode("solo"))
         yield SystemCommand(t("cmd.browse"), t("cmd.browse.help"), self.action_browse)
         yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
         yield SystemCommand(t("cmd.language"), t("cmd.language.help"), self.action_language)

@@ -69,7 +69,9 @@ class CardScreen(BaseScreen):
         self.query_one("#status", Static).update(text)
 
     def action_primary(self) -> None:
-        if self.rnd.voting_phase is None:
+        if self.live.state.mode == "solo" and self.rnd.voting_phase == 1 and self.live.state.can_reveal(self.rnd):
+            self.reveal()
+        elif self.rnd.voting_phase is None:
             self.open_reveal()
         elif self.live.state.can_reveal(self.rnd):
             self.reveal()
@@ -80,8 +82,25 @@ class CardScreen(BaseScreen):
     async def vote(self) -> None:
         complete = await collect_votes(self, self.live, self.rnd)
         self.update_status()
-        if complete:
+        if complete and self.live.state.mode == "solo":
+            await self.practise_steps()
+        elif complete:
             self.notify(t("ui.card.ready_to_reveal"))
+
+    async def practise_steps(self) -> None:
+        """Alone: reveal at once, walk the steps if chosen, then the reflection."""
+        from dilemmaspel.tui.screens.deliberation import DeliberationScreen
+
+        try:
+            self.live.engine.reveal(self.rnd.number)
+            if self.live.state.settings.method is not None:
+                self.live.engine.start_deliberation(self.rnd.number)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return
+        if self.live.state.settings.method is not None:
+            await self.app.push_screen_wait(DeliberationScreen(self.live, self.rnd))
+        self.open_reveal()
 
     def reveal(self) -> None:
         try:

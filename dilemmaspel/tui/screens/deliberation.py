@@ -53,6 +53,11 @@ class DeliberationScreen(BaseScreen):
             with VerticalScroll(id="step-top"):
                 yield Static(t("ui.step.conclusion_title"), classes="step-title")
                 yield Static(t("ui.step.conclusion_prompt"), classes="step-prompt")
+            if self.live.state.mode == "beraad":
+                with VerticalScroll(id="personal"):
+                    for pid in self.live.state.voters(self.rnd):
+                        yield Label(literal(t("ui.step.personal", name=self.live.state.name(pid))), classes="field-label")
+                        yield TextArea(self.rnd.personal.get(pid, ""), id=f"personal-{pid}", classes="personal", soft_wrap=True)
             yield Label(t("ui.step.conclusion"), classes="field-label")
             yield TextArea(self.rnd.conclusion, id="conclusion", soft_wrap=True)
             yield Label(t("ui.step.actions"), classes="field-label")
@@ -104,6 +109,9 @@ class DeliberationScreen(BaseScreen):
             self._pending = None
         try:
             if self.at_conclusion:
+                for area in self.query("TextArea.personal").results(TextArea):
+                    pid = (area.id or "").removeprefix("personal-")
+                    self.live.engine.save_personal(self.rnd.number, pid, area.text)
                 self.live.engine.conclude(
                     self.rnd.number, self.query_one("#conclusion", TextArea).text, self.query_one("#actions", TextArea).text
                 )
@@ -131,7 +139,7 @@ class DeliberationScreen(BaseScreen):
     def action_next(self) -> None:
         if self.at_conclusion:
             if self.save():
-                self.app.pop_screen()
+                self.dismiss(None)
             return
         self.go(self.index + 1)
 
@@ -146,7 +154,7 @@ class DeliberationScreen(BaseScreen):
 
     def action_leave(self) -> None:
         if self.save():
-            self.app.pop_screen()
+            self.dismiss(None)
 
     def on_unmount(self) -> None:
         if self._pending is not None:

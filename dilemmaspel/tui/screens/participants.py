@@ -54,6 +54,9 @@ class ParticipantsScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.participants.subtitle")
+        if self.live.state.mode == "beraad":
+            self.query_one(".intro", Static).update(t("ui.participants.intro_beraad"))
+            self.query_one("#next", Button).label = t("ui.participants.next_beraad")
         table = self.query_one("#people", DataTable)
         table.add_columns(t("ui.col.name"), t("ui.col.party"), t("ui.col.side"), t("ui.col.role"))
         self.refresh_table()
@@ -151,7 +154,18 @@ class ParticipantsScreen(BaseScreen):
 
     @on(Button.Pressed, "#next")
     def action_next(self) -> None:
-        if not self.live.state.participants:
+        state = self.live.state
+        if state.mode == "beraad":
+            # A moreel beraad is one group; participants are optional.
+            try:
+                if not state.groups:
+                    self.live.engine.form_single_group()
+            except (RuleError, StoreError) as exc:
+                self.fail(exc)
+                return
+            self.dapp.route(self.live)
+            return
+        if not state.participants:
             self.notify(t("ui.participants.nobody"), severity="warning")
             return
         from dilemmaspel.tui.screens.groups import GroupsScreen

@@ -9,7 +9,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from dilemmaspel.core.flow import Next, next_for_group, next_step, progress, voted_count
-from dilemmaspel.core.session import RuleError
+from dilemmaspel.core.session import RoundState, RuleError
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import BaseScreen, binding, literal
@@ -40,6 +40,11 @@ class PlayScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.refresh_list()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "groups":
+            return self.live.state.mode == "group"
+        return True
 
     def on_screen_resume(self) -> None:
         self.refresh_list()
@@ -99,8 +104,7 @@ class PlayScreen(BaseScreen):
         step = next_for_group(self.live.state, group)
         try:
             if step.kind == "deal":
-                rnd = self.live.engine.deal(group, self.live.decks)
-                self.app.push_screen(CardScreen(self.live, rnd))
+                self.app.push_screen(CardScreen(self.live, self.deal(group)))
             elif step.kind in ("vote", "reveal") and step.round is not None:
                 self.app.push_screen(CardScreen(self.live, step.round))
             elif step.kind == "discuss" and step.round is not None:
@@ -111,7 +115,26 @@ class PlayScreen(BaseScreen):
             self.fail(exc)
             self.refresh_list()
 
+    def deal(self, group: int) -> RoundState:
+        """The next card: the trainer's chosen card or own case, or a dealt card."""
+        state = self.live.state
+        settings = state.settings
+        if state.mode == "beraad" and settings.case is not None:
+            return self.live.engine.open_case(group, settings.case)
+        if state.mode == "beraad" and settings.card:
+            deck_id, card_id = settings.card.split("/", 1)
+            deck = next((d for d in self.live.decks if d.id == deck_id), None)
+            if deck is None:
+                raise RuleError("rule.no_cards_left")
+            return self.live.engine.deal_card(group, deck, card_id)
+        practised: set[str] = set()
+        if state.mode == "solo":
+            practised = self.dapp.store.practised_cards(state.name(state.groups[0][0]))
+        return self.live.engine.deal(group, self.live.decks, practised)
+
     def action_groups(self) -> None:
+        if self.live.state.mode != "group":
+            return
         if any(r.phase != "closed" for r in self.live.state.rounds):
             self.notify(t("rule.round_open"), severity="warning")
             return

@@ -21,7 +21,7 @@ from dilemmaspel.tui.screens.vote import collect_votes
 from dilemmaspel.tui.widgets.bars import vote_bars
 from dilemmaspel.tui.widgets.card_view import CardView
 
-TABS = ("result", "reasons", "discuss", "rules", "card")
+TABS = ("result", "reasons", "discuss", "rules", "card", "history", "progress")
 
 
 class RevealScreen(BaseScreen):
@@ -55,10 +55,21 @@ class RevealScreen(BaseScreen):
             with TabPane(t("ui.reveal.tab.card"), id="card"):
                 with VerticalScroll():
                     yield CardView(self.rnd)
+            if self.solo:
+                with TabPane(t("ui.reveal.tab.history"), id="history"):
+                    yield VerticalScroll(id="history-body")
+                with TabPane(t("ui.reveal.tab.progress"), id="progress"):
+                    yield VerticalScroll(id="progress-body")
         yield Footer(compact=True)
+
+    @property
+    def solo(self) -> bool:
+        return self.live.state.mode == "solo"
 
     def on_mount(self) -> None:
         self.render_all()
+        if self.solo:
+            self.action_tab("rules")
 
     def on_screen_resume(self) -> None:
         self.render_all()
@@ -81,6 +92,9 @@ class RevealScreen(BaseScreen):
         self.render_reasons()
         self.render_discussion()
         self.render_rules()
+        if self.solo:
+            self.render_history()
+            self.render_progress()
         self.refresh_bindings()
 
     def _fill(self, container_id: str, widgets: list[Static]) -> None:
@@ -169,6 +183,50 @@ class RevealScreen(BaseScreen):
             parts.append(Static(t("ui.reveal.no_rules"), classes="hint"))
         self._fill("rules-body", parts)
 
+    def render_history(self) -> None:
+        from dilemmaspel.core.history import card_history
+
+        rnd = self.rnd
+        parts: list[Static] = []
+        if rnd.card is not None:
+            earlier = [state for _, state in self.dapp.store.card_history(rnd.card.id, self.live.session_id)]
+            history = card_history(earlier, rnd.card.id)
+            if history.votes:
+                parts.append(Static(t("ui.reveal.history_intro", sessions=history.sessions, votes=history.votes), classes="subsection"))
+                for letter in list(rnd.letters) + [OTHER]:
+                    count = history.tally.get(letter, 0)
+                    if letter == OTHER and not count:
+                        continue
+                    label = t("vote.other") if letter == OTHER else f"{letter}. {rnd.option_text(letter)}"
+                    share = round(100 * count / history.votes)
+                    split = t("ui.reveal.split", coalition=history.by_side["coalition"].get(letter, 0),
+                              opposition=history.by_side["opposition"].get(letter, 0), none=history.by_side["none"].get(letter, 0))
+                    parts.append(Static(literal(f"{share:>3}%  ({count})  {label}\n       {split}")))
+                mine = rnd.votes_in(1)
+                if mine:
+                    vote = next(iter(mine.values()))
+                    parts.append(Static(t("ui.reveal.history_yours", choice=t("vote.other") if vote.choice == OTHER else vote.choice), classes="hint"))
+            else:
+                parts.append(Static(t("ui.reveal.history_none"), classes="hint"))
+        self._fill("history-body", parts)
+
+    def render_progress(self) -> None:
+        from dilemmaspel.core.history import theme_progress
+
+        state = self.live.state
+        deck_source = self.dapp.library.decks.get(self.rnd.deck)
+        parts: list[Static] = []
+        if deck_source is not None and state.groups and state.groups[0]:
+            practised = self.dapp.store.practised_cards(state.name(state.groups[0][0]))
+            rows = theme_progress(deck_source.deck, practised)
+            done = sum(r.done for r in rows)
+            total = sum(r.total for r in rows)
+            parts.append(Static(t("ui.reveal.progress_intro", done=done, total=total), classes="subsection"))
+            width = max(len(r.name) for r in rows) if rows else 0
+            lines = [f"{r.name.ljust(width)}  {'█' * r.done}{'░' * (r.total - r.done)}  {r.done}/{r.total}" for r in rows]
+            parts.append(Static(literal("\n".join(lines))))
+        self._fill("progress-body", parts)
+
     # --- actions --------------------------------------------------------------------------
 
     def action_tab(self, tab: str) -> None:
@@ -229,7 +287,7 @@ class RevealScreen(BaseScreen):
         if rnd.phase == "revoting":
             self.notify(t("rule.close_while_voting"), severity="warning")
             return
-        if not await self.app.push_screen_wait(ConfirmDialog(t("ui.reveal.close_confirm"))):
+        if not self.solo and not await self.app.push_screen_wait(ConfirmDialog(t("ui.reveal.close_confirm"))):
             return
         try:
             self.live.engine.close_round(rnd.number)

@@ -1,30 +1,39 @@
-"""Setting up a session: who runs it, which deck and filters, how votes are shown, which method."""
+"""Setting up a session: who runs it, which deck or case, filters, how votes are shown, the method.
+
+One form serves the three modes; each shows only the fields that apply to it.
+"""
 
 from __future__ import annotations
 
 import random
+from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Label, Select, SelectionList, Static, Switch
 
 from dilemmaspel.core.cards import Deck
+from dilemmaspel.core.dealing import Filters, eligible
 from dilemmaspel.core.engine import Engine
-from dilemmaspel.core.events import Settings
+from dilemmaspel.core.events import OwnCase, Settings
+from dilemmaspel.core.roster import Participant
+from dilemmaspel.core.session import RuleError
 from dilemmaspel.i18n import current_language, t
 from dilemmaspel.store import StoreError, StoreSink
 from dilemmaspel.tui.base import BaseScreen, binding
 from dilemmaspel.tui.context import Live
 
 NO_METHOD = "-"
+OWN_CASE = "own"
+DECK_CARD = "card"
 
 
 class SetupScreen(BaseScreen):
     """The form that starts a session; nothing is stored until it is confirmed."""
 
     BINDINGS = [
-        binding("ctrl+n", "confirm", "key.continue"),
+        binding("ctrl+n", "confirm", "key.continue", priority=True),
         binding("escape", "back", "key.back"),
     ]
 
@@ -38,79 +47,118 @@ class SetupScreen(BaseScreen):
         return sorted(decks, key=lambda d: (d.deck.language != current_language(), d.title))
 
     def compose(self) -> ComposeResult:
-        decks = self.decks
+        mode = self.mode
         methods = self.dapp.library.methods_for(current_language())
+        if mode == "beraad":
+            methods.sort(key=lambda m: m.id != "dilemmamethode" or m.method.language != current_language())
         yield Header()
         with VerticalScroll(id="setup", classes="form"):
-            yield Static(t(f"ui.setup.intro.{self.mode}"), classes="intro")
-            yield Label(t("ui.setup.title"))
-            yield Input(placeholder=t("ui.setup.title_hint"), id="title", max_length=120)
-            with Horizontal(classes="pair"):
-                with Vertical(classes="half"):
-                    yield Label(t("ui.setup.organisation"))
-                    yield Input(placeholder=t("ui.setup.organisation_hint"), id="organisation", max_length=120)
-                with Vertical(classes="half"):
-                    yield Label(t("ui.setup.trainer"))
-                    yield Input(placeholder=t("ui.setup.trainer_hint"), id="trainer", max_length=120)
-            yield Label(t("ui.setup.deck"))
-            yield Select([(f"{d.title} ({len(d.cards)})", d.id) for d in decks], id="deck", allow_blank=False)
-            yield Label(t("ui.setup.themes"))
-            yield SelectionList[str](id="themes", classes="filter")
-            yield Label(t("ui.setup.bodies"))
-            yield SelectionList[str](*[(t(f"body.{b}"), b) for b in ("gemeente", "provincie", "waterschap")], id="bodies", classes="filter short")
-            yield Label(t("ui.setup.roles"))
-            yield SelectionList[str](id="roles", classes="filter")
-            yield Static("", id="matching", classes="hint")
-            yield Label(t("ui.setup.cards"))
-            yield Input("3", id="cards", type="integer", max_length=3)
-            yield Label(t("ui.setup.same_card"))
-            yield Switch(True, id="same_card")
-            yield Label(t("ui.setup.reveal"))
-            yield Select([(t("ui.setup.reveal.anonymous"), "anonymous"), (t("ui.setup.reveal.named"), "named")],
-                         value="anonymous", id="reveal", allow_blank=False)
-            yield Label(t("ui.setup.revote"))
-            yield Switch(True, id="revote")
-            yield Label(t("ui.setup.reasoning_required"))
-            yield Switch(False, id="reasoning_required")
+            yield Static(t(f"ui.setup.intro.{mode}"), classes="intro")
+            if mode == "solo":
+                yield Label(t("ui.setup.person"))
+                yield Input(placeholder=t("ui.setup.person_hint"), id="person", max_length=80)
+            else:
+                yield Label(t("ui.setup.title"))
+                yield Input(placeholder=t("ui.setup.title_hint"), id="title", max_length=120)
+                with Horizontal(classes="pair"):
+                    with Vertical(classes="half"):
+                        yield Label(t("ui.setup.organisation"))
+                        yield Input(placeholder=t("ui.setup.organisation_hint"), id="organisation", max_length=120)
+                    with Vertical(classes="half"):
+                        yield Label(t("ui.setup.trainer"))
+                        yield Input(placeholder=t("ui.setup.trainer_hint"), id="trainer", max_length=120)
+            if mode == "beraad":
+                yield Label(t("ui.setup.source"))
+                yield Select([(t("ui.setup.source.card"), DECK_CARD), (t("ui.setup.source.own"), OWN_CASE)],
+                             value=DECK_CARD, id="source", allow_blank=False)
+            yield Label(t("ui.setup.deck"), id="deck-label")
+            yield Select([(f"{d.title} ({len(d.cards)})", d.id) for d in self.decks], id="deck", allow_blank=False)
+            if mode == "beraad":
+                yield Label(t("ui.setup.card"), id="card-label")
+                yield Select([], id="card", allow_blank=True, prompt=t("ui.setup.card_prompt"))
+            else:
+                yield Label(t("ui.setup.themes"))
+                yield SelectionList[str](id="themes", classes="filter")
+            if mode == "group":
+                yield Label(t("ui.setup.bodies"))
+                yield SelectionList[str](*[(t(f"body.{b}"), b) for b in ("gemeente", "provincie", "waterschap")],
+                                         id="bodies", classes="filter")
+                yield Label(t("ui.setup.roles"))
+                yield SelectionList[str](id="roles", classes="filter")
+            if mode != "beraad":
+                yield Static("", id="matching", classes="hint")
+                yield Label(t("ui.setup.cards"))
+                yield Input("3", id="cards", type="integer", max_length=3)
+            if mode == "group":
+                yield Label(t("ui.setup.same_card"))
+                yield Switch(True, id="same_card")
+            if mode != "solo":
+                yield Label(t("ui.setup.reveal"))
+                yield Select([(t("ui.setup.reveal.anonymous"), "anonymous"), (t("ui.setup.reveal.named"), "named")],
+                             value="anonymous" if mode == "group" else "named", id="reveal", allow_blank=False)
+                yield Label(t("ui.setup.revote"))
+                yield Switch(mode == "group", id="revote")
+                yield Label(t("ui.setup.reasoning_required"))
+                yield Switch(False, id="reasoning_required")
+            else:
+                yield Label(t("ui.setup.steps"))
+                yield Switch(False, id="steps")
             yield Label(t("ui.setup.method"))
-            yield Select([(f"{m.title} ({len(m.steps)})", m.id) for m in methods] + [(t("ui.setup.no_method"), NO_METHOD)],
-                         value=methods[0].id if methods else NO_METHOD, id="method", allow_blank=False)
+            options = [(f"{m.title} ({len(m.steps)})", m.id) for m in methods]
+            if mode == "group":
+                options.append((t("ui.setup.no_method"), NO_METHOD))
+            yield Select(options, value=options[0][1] if options else NO_METHOD, id="method", allow_blank=False)
             yield Label(t("ui.setup.timeboxes"))
-            yield Switch(True, id="timeboxes")
-            yield Button(t("ui.setup.start"), variant="primary", id="start")
+            yield Switch(mode != "solo", id="timeboxes")
+            yield Button(t(f"ui.setup.start.{mode}"), variant="primary", id="start")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = t(f"mode.{self.mode}")
         self.fill_filters()
-        self.query_one("#title", Input).focus()
+        self.query_one("#person" if self.mode == "solo" else "#title", Input).focus()
+
+    def _maybe(self, selector: str, kind: type[Any]) -> Any:
+        found = self.query(selector)
+        return found.first(kind) if found else None
 
     @on(Select.Changed, "#deck")
     def fill_filters(self) -> None:
         deck = self.selected_deck()
-        themes = self.query_one("#themes", SelectionList)
-        themes.clear_options()
-        roles = self.query_one("#roles", SelectionList)
-        roles.clear_options()
         if deck is None:
             return
-        themes.add_options([(name, theme) for theme, name in deck.deck.themes.items()])
-        all_roles = sorted({role for card in deck.cards for role in card.roles})
-        roles.add_options([(role, role) for role in all_roles])
-        if deck.deck.method and deck.deck.method in self.dapp.library.methods:
-            self.query_one("#method", Select).value = deck.deck.method
+        for name, options in (
+            ("#themes", [(label, theme) for theme, label in deck.deck.themes.items()]),
+            ("#roles", [(role, role) for role in sorted({r for c in deck.cards for r in c.roles})]),
+        ):
+            widget = self._maybe(name, SelectionList)
+            if widget is not None:
+                widget.clear_options()
+                widget.add_options(options)
+        card_select = self._maybe("#card", Select)
+        if card_select is not None:
+            card_select.set_options([(f"{deck.theme_name(c.theme)}: {c.title}", c.id) for c in deck.cards])
+        if deck.deck.method and deck.deck.method in self.dapp.library.methods and self.mode != "beraad":
+            method_select = self.query_one("#method", Select)
+            if any(value == deck.deck.method for _, value in method_select._options):
+                method_select.value = deck.deck.method
         self.count_matching()
+
+    @on(Select.Changed, "#source")
+    def source_changed(self) -> None:
+        own = self.query_one("#source", Select).value == OWN_CASE
+        for selector in ("#deck", "#deck-label", "#card", "#card-label"):
+            self.query_one(selector).display = not own
 
     @on(SelectionList.SelectedChanged)
     def count_matching(self) -> None:
-        from dilemmaspel.core.dealing import Filters, eligible
-
         deck = self.selected_deck()
-        if deck is None:
+        matching = self._maybe("#matching", Static)
+        if deck is None or matching is None:
             return
         filters = self.filters()
         count = len(eligible([deck], Filters(filters["themes"], filters["bodies"], filters["roles"])))
-        self.query_one("#matching", Static).update(t("ui.setup.matching", count=count, total=len(deck.cards)))
+        matching.update(t("ui.setup.matching", count=count, total=len(deck.cards)))
 
     def selected_deck(self) -> Deck | None:
         value = self.query_one("#deck", Select).value
@@ -118,52 +166,95 @@ class SetupScreen(BaseScreen):
         return source.deck if source else None
 
     def filters(self) -> dict[str, list[str]]:
-        return {
-            name: list(self.query_one(f"#{name}", SelectionList).selected)
-            for name in ("themes", "bodies", "roles")
-        }
+        result: dict[str, list[str]] = {}
+        for name in ("themes", "bodies", "roles"):
+            widget = self._maybe(f"#{name}", SelectionList)
+            result[name] = list(widget.selected) if widget is not None else []
+        return result
+
+    def text(self, selector: str) -> str:
+        widget = self._maybe(selector, Input)
+        return widget.value.strip() if widget is not None else ""
+
+    def switch(self, selector: str, default: bool) -> bool:
+        widget = self._maybe(selector, Switch)
+        return widget.value if widget is not None else default
 
     def settings(self) -> Settings | None:
+        """The settings from the form, or None (with a message) when something is missing."""
         deck = self.selected_deck()
-        if deck is None:
+        own_case = self.mode == "beraad" and self.query_one("#source", Select).value == OWN_CASE
+        if deck is None and not own_case:
             self.notify(t("ui.setup.no_deck"), severity="error")
             return None
-        raw_cards = self.query_one("#cards", Input).value.strip()
-        if not raw_cards.isdigit() or not 1 <= int(raw_cards) <= 500:
-            self.notify(t("ui.setup.bad_cards"), severity="error")
-            self.query_one("#cards", Input).focus()
+        if self.mode == "solo" and not self.text("#person"):
+            self.notify(t("ui.setup.person_needed"), severity="error")
+            self.query_one("#person", Input).focus()
             return None
+        cards = 1
+        if self._maybe("#cards", Input) is not None:
+            raw = self.text("#cards")
+            if not raw.isdigit() or not 1 <= int(raw) <= 500:
+                self.notify(t("ui.setup.bad_cards"), severity="error")
+                self.query_one("#cards", Input).focus()
+                return None
+            cards = int(raw)
+        card_ref = ""
+        if self.mode == "beraad" and not own_case:
+            card_id = self.query_one("#card", Select).value
+            if card_id is Select.BLANK or deck is None:
+                self.notify(t("ui.setup.card_needed"), severity="error")
+                self.query_one("#card", Select).focus()
+                return None
+            card_ref = f"{deck.id}/{card_id}"
         method_id = str(self.query_one("#method", Select).value)
-        method = self.dapp.library.methods[method_id].method if method_id in self.dapp.library.methods else None
+        use_method = self.switch("#steps", True)
+        method = self.dapp.library.methods[method_id].method if method_id in self.dapp.library.methods and use_method else None
         filters = self.filters()
+        reveal = self._maybe("#reveal", Select)
         return Settings(
-            title=self.query_one("#title", Input).value.strip(),
-            organisation=self.query_one("#organisation", Input).value.strip(),
-            trainer=self.query_one("#trainer", Input).value.strip(),
-            decks=[deck.id],
+            title=self.text("#title") or (t("ui.setup.solo_title", name=self.text("#person")) if self.mode == "solo" else ""),
+            organisation=self.text("#organisation"),
+            trainer=self.text("#trainer"),
+            decks=[deck.id] if deck is not None and not own_case else [],
             themes=filters["themes"],
             bodies=filters["bodies"],  # type: ignore[arg-type]
             roles=filters["roles"],
-            cards=int(raw_cards),
-            same_card=self.query_one("#same_card", Switch).value,
-            reveal=str(self.query_one("#reveal", Select).value),  # type: ignore[arg-type]
-            revote=self.query_one("#revote", Switch).value,
-            empty_reasoning=not self.query_one("#reasoning_required", Switch).value,
+            cards=cards,
+            same_card=self.switch("#same_card", True),
+            reveal=str(reveal.value) if reveal is not None else "named",  # type: ignore[arg-type]
+            revote=self.switch("#revote", False),
+            empty_reasoning=not self.switch("#reasoning_required", False),
             method=method,
-            timeboxes=self.query_one("#timeboxes", Switch).value,
+            timeboxes=self.switch("#timeboxes", True),
             seed=random.SystemRandom().randrange(1_000_000),
+            card=card_ref,
         )
 
     @on(Button.Pressed, "#start")
     def action_confirm(self) -> None:
+        self.confirm()
+
+    @work(exclusive=True)
+    async def confirm(self) -> None:
         settings = self.settings()
         if settings is None:
             return
+        if self.mode == "beraad" and not settings.card:
+            from dilemmaspel.tui.screens.case import CaseScreen
+
+            case: OwnCase | None = await self.app.push_screen_wait(CaseScreen())
+            if case is None:
+                return
+            settings = settings.model_copy(update={"case": case})
         sink = StoreSink(self.dapp.store)
         engine = Engine(sink)
         try:
             engine.start(self.mode, settings, current_language())  # type: ignore[arg-type]
-        except StoreError as exc:
+            if self.mode == "solo":
+                engine.add_participant(Participant(name=" ".join(self.text("#person").split())))
+                engine.form_single_group()
+        except (StoreError, RuleError) as exc:
             self.fail(exc)
             return
         live = Live(sink.session_id or "", engine, [s.deck for s in self.dapp.library.decks.values()])

@@ -180,7 +180,8 @@ async def collect_votes(screen: BaseScreen, live: Live, rnd: RoundState) -> bool
         pid = live.state.next_voter(rnd)
         if pid is None:
             return live.state.can_reveal(rnd)
-        answer = await screen.app.push_screen_wait(PassScreen(live, rnd, pid))
+        # Someone practising alone does not pass the laptop to anyone.
+        answer = "vote" if live.state.mode == "solo" else await screen.app.push_screen_wait(PassScreen(live, rnd, pid))
         if answer == "stop":
             return False
         if answer == "absent":
@@ -191,4 +192,5 @@ async def collect_votes(screen: BaseScreen, live: Live, rnd: RoundState) -> bool
                 return False
             screen.notify(t("ui.pass.marked_absent", name=live.state.name(pid)))
             continue
-        await screen.app.push_screen_wait(VoteScreen(live, rnd, pid))
+        if not await screen.app.push_screen_wait(VoteScreen(live, rnd, pid)) and live.state.mode == "solo":
+            return False

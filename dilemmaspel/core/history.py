@@ -1,0 +1,61 @@
+"""Looking back: how earlier sessions voted on a card, and a person's progress per theme."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from dilemmaspel.core.cards import Deck
+from dilemmaspel.core.roster import SIDES
+from dilemmaspel.core.session import SessionState
+
+
+@dataclass
+class CardHistory:
+    """First votes on one card, summed over earlier group and beraad sessions."""
+
+    sessions: int = 0
+    rounds: int = 0
+    tally: dict[str, int] = field(default_factory=dict)
+    by_side: dict[str, dict[str, int]] = field(default_factory=lambda: {side: {} for side in SIDES})
+
+    @property
+    def votes(self) -> int:
+        return sum(self.tally.values())
+
+
+def card_history(states: Iterable[SessionState], card_id: str) -> CardHistory:
+    """How groups voted on ``card_id`` in the given (earlier) sessions; solo practice left out."""
+    history = CardHistory()
+    for state in states:
+        if state.mode == "solo":
+            continue
+        rounds = [r for r in state.rounds if r.card is not None and r.card.id == card_id and r.revealed]
+        if not rounds:
+            continue
+        history.sessions += 1
+        for rnd in rounds:
+            history.rounds += 1
+            for vote in rnd.votes.values():
+                history.tally[vote.choice] = history.tally.get(vote.choice, 0) + 1
+                side = state.participants[vote.pid].side if vote.pid in state.participants else "none"
+                history.by_side[side][vote.choice] = history.by_side[side].get(vote.choice, 0) + 1
+    return history
+
+
+@dataclass(frozen=True)
+class ThemeProgress:
+    theme: str
+    name: str
+    done: int
+    total: int
+
+
+def theme_progress(deck: Deck, practised: set[str]) -> list[ThemeProgress]:
+    """Per theme of the deck: how many of its cards have been practised."""
+    rows = []
+    for theme, name in deck.deck.themes.items():
+        cards = [c.id for c in deck.cards if c.theme == theme]
+        if cards:
+            rows.append(ThemeProgress(theme, name, sum(1 for c in cards if c in practised), len(cards)))
+    return rows

@@ -1,0 +1,46 @@
+"""Earlier votes on a card and progress per theme."""
+
+from __future__ import annotations
+
+from dilemmaspel.core.engine import Engine
+from dilemmaspel.core.events import Settings
+from dilemmaspel.core.history import card_history, theme_progress
+from dilemmaspel.core.roster import Participant
+from tests.test_session import MINI
+
+
+def _session(mode: str, choices: str) -> Engine:
+    eng = Engine()
+    eng.start(mode, Settings(decks=["mini"], cards=1))  # type: ignore[arg-type]
+    for index, choice in enumerate(choices):
+        eng.add_participant(Participant(name=f"P{index}", side="coalition" if index % 2 else "opposition"))
+    eng.form_groups(count=1)
+    rnd = eng.deal_card(0, MINI, "sponsor")
+    for pid, choice in zip(eng.state.voters(rnd), choices):
+        eng.vote(rnd.number, pid, choice)
+    eng.reveal(rnd.number)
+    return eng
+
+
+def test_card_history_sums_group_sessions_and_skips_solo() -> None:
+    states = [_session("group", "AAB").state, _session("beraad", "B").state, _session("solo", "C").state]
+    history = card_history(states, "sponsor")
+    assert history.sessions == 2 and history.rounds == 2
+    assert history.tally == {"A": 2, "B": 2}
+    assert history.by_side["opposition"] == {"A": 1, "B": 2}
+    assert card_history(states, "kerstpakket").votes == 0
+
+
+def test_unrevealed_rounds_are_not_counted() -> None:
+    eng = Engine()
+    eng.start("group", Settings(cards=1))
+    eng.add_participant(Participant(name="A"))
+    eng.form_groups(count=1)
+    rnd = eng.deal_card(0, MINI, "sponsor")
+    eng.vote(rnd.number, "p1", "A")
+    assert card_history([eng.state], "sponsor").votes == 0
+
+
+def test_theme_progress() -> None:
+    rows = theme_progress(MINI, {"sponsor"})
+    assert [(r.theme, r.done, r.total) for r in rows] == [("belangenverstrengeling", 1, 1), ("geschenken", 0, 1)]
