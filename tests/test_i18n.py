@@ -34,3 +34,18 @@ def test_switching_language() -> None:
     assert t("validate.missing") == "verplicht veld ontbreekt"
     with pytest.raises(ValueError):
         set_language("fr")
+
+
+def test_every_key_used_in_the_code_exists() -> None:
+    import re
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parent.parent / "dilemmaspel"
+    used: set[str] = set()
+    for path in source.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"\bt\(\s*\"([a-z_.]+)\"", text))
+        used |= set(re.findall(r"\"(key\.[a-z_]+)\"", text))
+    missing = sorted(key for key in used if key not in CATALOGS["nl"])
+    assert missing == []
+    assert len(used) > 200

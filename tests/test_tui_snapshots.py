@@ -139,3 +139,75 @@ def test_deliberation_step(snap_compare: Any, home: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(DilemmaApp(home, store=store), run_before=show, terminal_size=(100, 30))
+
+
+def test_own_case_form(snap_compare: Any, home: Path) -> None:
+    async def show(pilot: Any) -> None:
+        from dilemmaspel.tui.screens.case import CaseScreen
+
+        pilot.app.push_screen(CaseScreen())
+        await pilot.pause()
+        pilot.app.screen.query_one("#case-title", Input).value = "Subsidie dorpshuis"
+        still(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(DilemmaApp(home), run_before=show, terminal_size=(80, 24))
+
+
+def test_beraad_step_with_time_box(snap_compare: Any, home: Path) -> None:
+    from dilemmaspel.core.events import OwnCase
+
+    library = load_library()
+    store = Store(home)
+    sink = StoreSink(store)
+    engine = Engine(sink, clock=lambda: "2026-03-14T19:30:00+00:00")
+    engine.start("beraad", Settings(title="Beraad", method=library.method("dilemmamethode"), seed=1, reveal="named"))
+    for name in ("Aysel Kaya", "Bram de Wit"):
+        engine.add_participant(Participant(name=name))
+    engine.form_single_group()
+    rnd = engine.open_case(0, OwnCase(title="Subsidie dorpshuis", question="Was het juist dat de wethouder meebesliste?"))
+    for pid in engine.state.voters(rnd):
+        engine.vote(rnd.number, pid, "other", "", other="Nee")
+    engine.reveal(rnd.number)
+    engine.start_deliberation(rnd.number)
+    live = Live(sink.session_id or "", engine, [])
+
+    async def show(pilot: Any) -> None:
+        from dilemmaspel.tui.screens.deliberation import DeliberationScreen
+
+        screen = DeliberationScreen(live, rnd, index=2)
+        pilot.app.push_screen(screen)
+        await pilot.pause()
+        timer = screen.query_one("#timer")
+        timer.started = None
+        timer.elapsed_before = 330  # past the 5-minute box: shows the overrun
+        timer.signalled = True
+        timer.add_class("over")
+        timer.tick()
+        still(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(DilemmaApp(home, store=store), run_before=show, terminal_size=(80, 24))
+
+
+def test_solo_reflection(snap_compare: Any, home: Path) -> None:
+    library = load_library()
+    deck = library.deck("bestuurlijke-integriteit")
+    store = Store(home)
+    sink = StoreSink(store)
+    engine = Engine(sink, clock=lambda: "2026-03-14T19:30:00+00:00")
+    engine.start("solo", Settings(title="Oefenen: Sanne", decks=[deck.id], cards=3, seed=5))
+    engine.add_participant(Participant(name="Sanne"))
+    engine.form_single_group()
+    rnd = engine.deal_card(0, deck, deck.cards[0].id)
+    engine.vote(rnd.number, "p1", "B", "Ik twijfel, maar kies B.")
+    engine.reveal(rnd.number)
+    live = Live(sink.session_id or "", engine, [deck])
+
+    async def show(pilot: Any) -> None:
+        from dilemmaspel.tui.screens.reveal import RevealScreen
+
+        pilot.app.push_screen(RevealScreen(live, rnd))
+        await pilot.pause()
+
+    assert snap_compare(DilemmaApp(home, store=store), run_before=show, terminal_size=(100, 30))

@@ -32,7 +32,7 @@ def translate_bindings(node: DOMNode) -> None:
     """Replace catalog keys in a node's binding descriptions by the current language's text.
 
     Bindings are merged when a class is defined, before the language is known, so screens
-    declare catalog keys (``"key.vote"``) and translate them when they are created.
+    declare catalog keys (``key.help`` and the like) and translate them when they are created.
     """
     if node._merged_bindings is not None:
         node._bindings = node._merged_bindings.copy()
