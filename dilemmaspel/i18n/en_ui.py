@@ -195,6 +195,8 @@ MESSAGES: dict[str, str] = {
     "ui.vote.other_hint": "What would you do? (required for 'other')",
     "ui.vote.reasoning": "Why? Your reasoning",
     "ui.vote.keys": "A-D or arrows: choose · Ctrl+S: confirm · until then you can change everything",
+    "ui.vote.chosen": "Your choice: {choice}",
+    "ui.vote.no_choice": "No choice yet: choose A-D or other.",
     "ui.vote.choose_first": "Choose an option first.",
     "ui.vote.confirm": "You choose: {choice}\n\nConfirm? After this you cannot change your vote.",
     "ui.vote.confirm_yes": "Confirm",
@@ -348,4 +350,8 @@ files. `dilemmaspel forget SESSION` deletes a session completely.
     'ui.reveal.history_yours': 'You chose {choice}.',
     'ui.reveal.history_none': 'This card has not been played in a group on this computer yet.',
     'ui.reveal.progress_intro': 'You have practised {done} of the {total} cards of this deck.',
+    'ui.play.title_one': '{title}',
+    'ui.play.hint_one': 'Enter continues. E finishes the session and writes the report.',
+    'ui.play.no_participants': '(no participants)',
+    'ui.setup.cards_solo': 'Number of cards',
 }

@@ -195,6 +195,8 @@ MESSAGES: dict[str, str] = {
     "ui.vote.other_hint": "Wat zou u doen? (verplicht bij 'anders')",
     "ui.vote.reasoning": "Waarom? Uw toelichting",
     "ui.vote.keys": "A-D of pijltjes: kiezen · Ctrl+S: bevestigen · tot dan kunt u alles wijzigen",
+    "ui.vote.chosen": "Uw keuze: {choice}",
+    "ui.vote.no_choice": "Nog geen keuze: kies A-D of anders.",
     "ui.vote.choose_first": "Kies eerst een optie.",
     "ui.vote.confirm": "U kiest: {choice}\n\nBevestigen? Daarna kunt u uw stem niet meer wijzigen.",
     "ui.vote.confirm_yes": "Bevestigen",
@@ -348,4 +350,8 @@ kunt de bestanden lezen. Met `dilemmaspel forget SESSIE` verwijdert u een sessie
     'ui.reveal.history_yours': 'U koos {choice}.',
     'ui.reveal.history_none': 'Deze kaart is op deze computer nog niet in een groep gespeeld.',
     'ui.reveal.progress_intro': 'U heeft {done} van de {total} kaarten van dit deck geoefend.',
+    'ui.play.title_one': '{title}',
+    'ui.play.hint_one': 'Enter gaat verder. E rondt de sessie af en maakt het verslag.',
+    'ui.play.no_participants': '(zonder deelnemers)',
+    'ui.setup.cards_solo': 'Aantal kaarten',
 }

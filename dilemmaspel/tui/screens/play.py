@@ -70,19 +70,23 @@ class PlayScreen(BaseScreen):
         settings = state.settings
         title = settings.title or t(f"mode.{state.mode}")
         self.sub_title = title
-        self.query_one("#play-title", Static).update(literal(t("ui.play.title", title=title)))
+        one_group = state.mode != "group"
+        self.query_one("#play-title", Static).update(literal(t("ui.play.title_one" if one_group else "ui.play.title", title=title)))
         menu = self.query_one("#group-list", OptionList)
         highlighted = menu.highlighted
         menu.clear_options()
         for group in range(len(state.groups)):
             step = next_for_group(state, group)
-            names = ", ".join(state.name(pid) for pid in state.groups[group])
-            label = literal(f"{t('ui.play.group', number=group + 1)}: {self.describe(step)}\n   {names}")
+            names = ", ".join(state.name(pid) for pid in state.groups[group]) or t("ui.play.no_participants")
+            if one_group:
+                label = literal(f"{self.describe(step)}\n   {names}")
+            else:
+                label = literal(f"{t('ui.play.group', number=group + 1)}: {self.describe(step)}\n   {names}")
             menu.add_option(Option(label, id=str(group)))
         everything_done = next_step(state).kind == "finished"
         if everything_done:
             menu.add_option(Option(t("ui.play.finish_now"), id="finish"))
-        hint = t("ui.play.hint_done") if everything_done else t("ui.play.hint")
+        hint = t("ui.play.hint_done") if everything_done else t("ui.play.hint_one" if one_group else "ui.play.hint")
         self.query_one("#play-hint", Static).update(hint)
         if menu.option_count:
             first_open = next((i for i in range(len(state.groups)) if next_for_group(state, i).kind != "group_done"), None)

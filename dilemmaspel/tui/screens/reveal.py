@@ -105,7 +105,8 @@ class RevealScreen(BaseScreen):
     def render_result(self) -> None:
         state, rnd = self.live.state, self.rnd
         parts: list[Static] = [Static(literal(rnd.title), classes="section-title")]
-        phases = [1] + ([2] if rnd.phase in ("revoted", "closed") and rnd.revotes else [])
+        # The latest vote first: after a re-vote, its result and the shifts lead.
+        phases = ([2] if rnd.phase in ("revoted", "closed") and rnd.revotes else []) + [1]
         for phase in phases:
             stats = round_stats(state, rnd, phase)
             heading = t("ui.reveal.first" if phase == 1 else "ui.reveal.second", count=stats.total)
@@ -223,7 +224,11 @@ class RevealScreen(BaseScreen):
             total = sum(r.total for r in rows)
             parts.append(Static(t("ui.reveal.progress_intro", done=done, total=total), classes="subsection"))
             width = max(len(r.name) for r in rows) if rows else 0
-            lines = [f"{r.name.ljust(width)}  {'█' * r.done}{'░' * (r.total - r.done)}  {r.done}/{r.total}" for r in rows]
+            longest = max((r.total for r in rows), default=0)
+            lines = [
+                f"{r.name.ljust(width)}  {('█' * r.done + '░' * (r.total - r.done)).ljust(longest)}  {r.done}/{r.total}"
+                for r in rows
+            ]
             parts.append(Static(literal("\n".join(lines))))
         self._fill("progress-body", parts)
 

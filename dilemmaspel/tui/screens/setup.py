@@ -87,7 +87,7 @@ class SetupScreen(BaseScreen):
                 yield SelectionList[str](id="roles", classes="filter")
             if mode != "beraad":
                 yield Static("", id="matching", classes="hint")
-                yield Label(t("ui.setup.cards"))
+                yield Label(t("ui.setup.cards" if mode == "group" else "ui.setup.cards_solo"))
                 yield Input("3", id="cards", type="integer", max_length=3)
             if mode == "group":
                 yield Label(t("ui.setup.same_card"))

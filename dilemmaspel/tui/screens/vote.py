@@ -93,6 +93,7 @@ class VoteScreen(BaseScreen):
             options = [Option(literal(f"{letter}. {text}"), id=letter) for letter, text in zip(OPTION_LETTERS, rnd.options)]
             options.append(Option(t("ui.vote.other_option"), id=OTHER))
             yield OptionList(*options, id="choices")
+            yield Static(t("ui.vote.no_choice"), id="chosen", classes="chosen")
             yield Input(placeholder=t("ui.vote.other_hint"), id="other", max_length=500)
             yield Label(t("ui.vote.reasoning"))
             yield TextArea(id="reasoning", soft_wrap=True, show_line_numbers=False)
@@ -123,8 +124,10 @@ class VoteScreen(BaseScreen):
 
     @on(OptionList.OptionHighlighted, "#choices")
     def highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        other = self.query_one("#other", Input)
-        other.display = event.option.id == OTHER
+        choice = event.option.id or ""
+        self.query_one("#other", Input).display = choice == OTHER
+        label = t("vote.other") if choice == OTHER else f"{choice}. {self.rnd.option_text(choice)}"
+        self.query_one("#chosen", Static).update(literal(t("ui.vote.chosen", choice=label)))
 
     @on(OptionList.OptionSelected, "#choices")
     def selected(self, event: OptionList.OptionSelected) -> None:
