@@ -102,6 +102,7 @@ def _resolve(store: Any, prefix: str) -> str | None:
 def cmd_sessions(args: argparse.Namespace) -> int:
     """List stored sessions, newest first."""
     from dilemmaspel.store import StoreError
+    from dilemmaspel.transcript import local_time
 
     try:
         with _store(args) as store:
@@ -115,7 +116,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     header = [t("cli.sessions.col.id"), t("cli.sessions.col.date"), t("cli.sessions.col.mode"), t("cli.sessions.col.deck"),
               t("cli.sessions.col.groups"), t("cli.sessions.col.rounds"), t("cli.sessions.col.status")]
     rows = [
-        [s.id, s.created_at[:16].replace("T", " "), t(f"mode.{s.mode}"), s.decks or "-", str(s.groups),
+        [s.id, local_time(s.created_at), t(f"mode.{s.mode}"), s.decks or "-", str(s.groups),
          f"{s.closed_rounds}/{s.rounds}", t(f"cli.status.{s.status}")]
         for s in sessions
     ]
@@ -164,9 +165,9 @@ def cmd_forget(args: argparse.Namespace) -> int:
                 return 1
             if not args.yes:
                 try:
-                    answer = input(t("cli.forget.confirm", session=session_id))
-                except EOFError:
-                    answer = ""
+                    answer = input(t("cli.forget.confirm", session=session_id)) if sys.stdin is not None else ""
+                except (EOFError, RuntimeError, OSError):
+                    answer = ""  # no one to ask: delete nothing
                 if answer.strip().casefold() not in (t("cli.yes_word"), "y", "j", "ja", "yes"):
                     print(t("cli.forget.kept"))
                     return 1

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
+import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +50,11 @@ MIGRATIONS: dict[int, str] = {
 }
 
 
+def _now() -> str:
+    """UTC time in the one format every timestamp in the database uses."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
 class StoreError(Exception):
     """The database could not be opened or written (disk full, read-only, locked, corrupt)."""
 
@@ -71,20 +80,36 @@ class Store:
     """The SQLite database of one data dir."""
 
     def __init__(self, data_dir: Path) -> None:
-        self.path = ensure_private_dir(Path(data_dir)) / DB_NAME
+        self._lock = threading.RLock()
         try:
+            self.path = ensure_private_dir(Path(data_dir)) / DB_NAME
             if not self.path.exists():
                 fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
                 os.close(fd)
             restrict(self.path)
             self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA busy_timeout = 30000")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
+            self._set_wal()
+            # FULL: a committed vote survives a power cut too, not only a killed process.
+            self.db.execute("PRAGMA synchronous = FULL")
             self.db.execute("PRAGMA foreign_keys = ON")
+            # Deleted sessions are overwritten, not left readable in free pages.
+            self.db.execute("PRAGMA secure_delete = ON")
             self._migrate()
-        except sqlite3.Error as exc:
-            raise StoreError(str(exc)) from exc
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(getattr(exc, "strerror", None) or str(exc)) from exc
+
+    def _set_wal(self) -> None:
+        """Switch to WAL; another process creating the same new database may hold it briefly."""
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def close(self) -> None:
         self.db.close()
@@ -95,23 +120,34 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, serialised between threads, errors as StoreError."""
+        with self._lock:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.db
+                    self.db.execute("COMMIT")
+                except BaseException:
+                    # SQLite may already have rolled back (e.g. on a full disk).
+                    if self.db.in_transaction:
+                        self.db.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise StoreError(str(exc)) from exc
+
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(f"database schema {version} is newer than this app ({SCHEMA_VERSION})")
         for target in range(version + 1, SCHEMA_VERSION + 1):
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                current = self.db.execute("PRAGMA user_version").fetchone()[0]
-                if current < target:
+            with self._transaction() as db:
+                if db.execute("PRAGMA user_version").fetchone()[0] < target:
                     for statement in MIGRATIONS[target].split(";"):
                         if statement.strip():
-                            self.db.execute(statement)
-                    self.db.execute(f"PRAGMA user_version = {target}")
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
+                            db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {target}")
 
     # --- writing --------------------------------------------------------------------------
 
@@ -119,38 +155,20 @@ class Store:
         """Create a session with its first event; returns its id."""
         session_id = uuid.uuid4().hex[:12]
         settings = first.settings
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                self.db.execute(
-                    "INSERT INTO sessions (id, created_at, updated_at, mode, title, decks) VALUES (?, ?, ?, ?, ?, ?)",
-                    (session_id, first.started_at, first.started_at, first.mode, settings.title, ",".join(settings.decks)),
-                )
-                self._insert(session_id, first)
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise StoreError(str(exc)) from exc
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO sessions (id, created_at, updated_at, mode, title, decks) VALUES (?, ?, ?, ?, ?, ?)",
+                (session_id, first.started_at, _now(), first.mode, settings.title, ",".join(settings.decks)),
+            )
+            self._insert(session_id, first)
         return session_id
 
     def append(self, session_id: str, event: Event) -> int:
         """Commit one event to a session in its own transaction; returns its sequence number."""
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                seq = self._insert(session_id, event)
-                status = "finished" if isinstance(event, SessionFinished) else "active"
-                self.db.execute(
-                    "UPDATE sessions SET updated_at = datetime('now'), status = ? WHERE id = ?", (status, session_id)
-                )
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise StoreError(str(exc)) from exc
+        with self._transaction() as db:
+            seq = self._insert(session_id, event)
+            status = "finished" if isinstance(event, SessionFinished) else "active"
+            db.execute("UPDATE sessions SET updated_at = ?, status = ? WHERE id = ?", (_now(), status, session_id))
         return seq
 
     def _insert(self, session_id: str, event: Event) -> int:
@@ -158,25 +176,21 @@ class Store:
         seq = int(row[0])
         card_id = event.card.id if isinstance(event, CardDealt) else None
         self.db.execute(
-            "INSERT INTO events (session_id, seq, at, type, card_id, data) VALUES (?, ?, datetime('now'), ?, ?, ?)",
-            (session_id, seq, event.type, card_id, event_to_json(event)),
+            "INSERT INTO events (session_id, seq, at, type, card_id, data) VALUES (?, ?, ?, ?, ?, ?)",
+            (session_id, seq, _now(), event.type, card_id, event_to_json(event)),
         )
         return seq
 
     def delete_session(self, session_id: str) -> bool:
-        """Delete a session and all its events; returns whether it existed."""
+        """Delete a session and all its events, overwriting them on disk; returns whether it existed."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM events WHERE session_id = ?", (session_id,))
+            deleted = db.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount
         try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                self.db.execute("DELETE FROM events WHERE session_id = ?", (session_id,))
-                deleted = self.db.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error as exc:
-            raise StoreError(str(exc)) from exc
+            with self._lock:
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # another process holds the WAL open; secure_delete already zeroed the pages
         return bool(deleted)
 
     # --- reading --------------------------------------------------------------------------
@@ -196,8 +210,10 @@ class Store:
         return self.db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is not None
 
     def resolve(self, prefix: str) -> str | None:
-        """The one session id that starts with ``prefix`` (None if none or ambiguous)."""
-        rows = self.db.execute("SELECT id FROM sessions WHERE id LIKE ? || '%'", (prefix,)).fetchall()
+        """The one session id that starts with ``prefix`` literally (None if none or ambiguous)."""
+        if not prefix:
+            return None
+        rows = self.db.execute("SELECT id FROM sessions WHERE substr(id, 1, ?) = ?", (len(prefix), prefix)).fetchall()
         return rows[0][0] if len(rows) == 1 else None
 
     def sessions(self, status: str | None = None) -> list[SessionSummary]:

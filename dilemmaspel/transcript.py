@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 from dilemmaspel.core.anonymise import anonymise
 from dilemmaspel.core.events import OTHER, Event, event_from_json
-from dilemmaspel.core.session import RoundState, SessionState, Vote, replay
+from dilemmaspel.core.session import RoundState, SessionState, Vote, apply_in_place, check, replay
 from dilemmaspel.core.stats import RoundStats, round_stats, shifts
 from dilemmaspel.i18n import t
 from dilemmaspel.paths import ensure_private_dir, write_private_atomic
@@ -26,21 +27,36 @@ class TranscriptError(ValueError):
 # --- Markdown -------------------------------------------------------------------------------
 
 
+_BLOCK_START = re.compile(r"^(\s*)([#>+*-]|\d+[.)])")
+
+
+def _safe_line(line: str) -> str:
+    """A typed line that cannot start a Markdown heading, quote or list."""
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line.rstrip())
+
+
+def _line(text: str) -> str:
+    """Free text on one line (headings, bold lines)."""
+    return " ".join(text.split())
+
+
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """Free text in a table cell or list item: one line, pipes escaped."""
+    return _line(text).replace("|", "\\|")
 
 
 def _quote(text: str) -> list[str]:
-    return [f"> {line}" if line.strip() else ">" for line in text.strip().splitlines()] or [">"]
+    return [f"> {_safe_line(line)}" if line.strip() else ">" for line in text.strip().splitlines()] or [">"]
 
 
 def _indent(text: str) -> str:
     """Multi-line free text inside a list item: continuation lines indented."""
-    lines = text.strip().splitlines() or [""]
-    return "\n".join([lines[0]] + [f"  {line}" for line in lines[1:]])
+    lines = [_safe_line(line) for line in text.strip().splitlines()] or [""]
+    return "\n".join([lines[0]] + [f"  {line}" if line else "" for line in lines[1:]])
 
 
-def _date(iso: str) -> str:
+def local_time(iso: str) -> str:
+    """An ISO timestamp as local 'YYYY-MM-DD HH:MM' (the text itself when it is not one)."""
     try:
         return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
@@ -48,7 +64,7 @@ def _date(iso: str) -> str:
 
 
 class MarkdownReport:
-    """Renders one session's state as Markdown in one language."""
+    """Renders one session's state as Markdown in one language: minutes a griffier can file."""
 
     def __init__(self, state: SessionState, lang: str) -> None:
         self.s = state
@@ -57,85 +73,115 @@ class MarkdownReport:
     def t(self, key: str, **params: object) -> str:
         return t(key, lang=self.lang, **params)
 
+    @property
+    def named(self) -> bool:
+        return self.s.settings.reveal == "named"
+
     def person(self, pid: str) -> str:
         p = self.s.participants.get(pid)
         if p is None:
             return pid
         details = [p.party] if p.party else []
-        details.append(self.t(f"side.{p.side}"))
+        details.append(self.t(f"report.side.{p.side}"))
         if p.role:
             details.append(p.role)
         return f"{p.name} ({', '.join(details)})"
+
+    def number(self, value: float) -> str:
+        text = f"{value:.2f}"
+        return text.replace(".", ",") if self.lang == "nl" else text
 
     def render(self) -> str:
         s = self.s
         settings = s.settings
         title = settings.title or self.t(f"mode.{s.mode}")
-        out = [f"# {self.t('report.title', title=title)}", ""]
+        out = [f"# {self.t('report.title', title=_line(title))}", ""]
+        decks = sorted({r.deck_title or r.deck for r in s.rounds if r.deck}) or settings.decks
         facts = [
-            (self.t("report.date"), _date(s.started_at)),
+            (self.t("report.date"), local_time(s.started_at)),
             (self.t("report.mode"), self.t(f"mode.{s.mode}")),
             (self.t("report.organisation"), settings.organisation),
             (self.t("report.trainer"), settings.trainer),
-            (self.t("report.decks"), ", ".join(sorted({r.deck for r in s.rounds if r.deck}) or settings.decks)),
+            (self.t("report.decks"), ", ".join(decks)),
             (self.t("report.method"), settings.method.title if settings.method else ""),
             (self.t("report.reveal"), self.t(f"reveal.{settings.reveal}")),
-            (self.t("report.status"), self.t("report.finished", date=_date(s.finished_at)) if s.finished else self.t("report.unfinished")),
+            (self.t("report.status"), self.t("report.finished", date=local_time(s.finished_at)) if s.finished else self.t("report.unfinished")),
         ]
         out += [f"- **{label}:** {_cell(value)}" for label, value in facts if value]
         out.append("")
+        if s.rounds:
+            out += self.overview()
         if s.participants:
             out += [f"## {self.t('report.participants')}", ""]
-            if s.groups:
+            if s.groups and len(s.groups) > 1:
                 for number, members in enumerate(s.groups, start=1):
-                    out.append(f"### {self.t('report.group', number=number)}")
-                    out.append("")
-                    for pid in members:
-                        absent = f" - {self.t('report.absent')}" if pid in s.absent else ""
-                        out.append(f"- {_cell(self.person(pid))}{absent}")
-                    out.append("")
+                    out += [f"### {self.t('report.group', number=number)}", ""]
+                    out += self.members(members) + [""]
             else:
-                out += [f"- {_cell(self.person(pid))}" for pid in s.participants] + [""]
+                out += self.members(list(s.participants)) + [""]
         for rnd in s.rounds:
             out += self.round(rnd)
         return "\n".join(out).rstrip() + "\n"
 
+    def members(self, pids: list[str]) -> list[str]:
+        return [f"- {_cell(self.person(pid))}" + (f" - {self.t('report.absent')}" if pid in self.s.absent else "") for pid in pids]
+
+    def overview(self) -> list[str]:
+        header = [self.t("report.col.round"), self.t("report.col.group"), self.t("report.col.case"),
+                  self.t("report.col.first"), self.t("report.col.revote")]
+        out = [f"## {self.t('report.overview')}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        for rnd in self.s.rounds:
+            first = self.leading(round_stats(self.s, rnd, 1)) if rnd.revealed and rnd.votes else "-"
+            second = "-"
+            if rnd.revotes and rnd.phase in ("revoted", "closed"):
+                second = f"{self.leading(round_stats(self.s, rnd, 2))}; " + self.t("report.changed_short", count=len(shifts(rnd)))
+            out.append(f"| {rnd.number + 1} | {rnd.group + 1} | {_cell(rnd.title)} | {first} | {second} |")
+        return out + [""]
+
+    def leading(self, stats: RoundStats) -> str:
+        """'B (3 van 5)' or 'A = B (2 van 5)' on a tie."""
+        if not stats.total:
+            return "-"
+        labels = " = ".join(self.letter(option) for option in stats.leaders)
+        return self.t("report.leading", options=labels, count=stats.tally[stats.leaders[0]], total=stats.total)
+
     def round(self, rnd: RoundState) -> list[str]:
         s = self.s
-        heading = self.t("report.round", number=rnd.number + 1, title=rnd.title)
+        heading = self.t("report.round", number=rnd.number + 1, title=_line(rnd.title))
         if len(s.groups) > 1:
             heading += f" - {self.t('report.group', number=rnd.group + 1)}"
         out = [f"## {heading}", ""]
         if rnd.card is not None:
-            out.append(f"- **{self.t('report.theme')}:** {rnd.card.theme}")
-            out.append(f"- **{self.t('report.card')}:** {rnd.deck} / {rnd.card.id}")
+            out.append(f"- **{self.t('report.theme')}:** {_cell(rnd.theme_name or rnd.card.theme)}")
+            out.append(f"- **{self.t('report.card')}:** {_cell(rnd.deck_title or rnd.deck)} ({rnd.card.id})")
         else:
             out.append(f"- **{self.t('report.own_case')}**")
         out.append("")
         if rnd.situation:
             out += _quote(rnd.situation) + [""]
-        out += [f"**{_cell(rnd.question)}**", ""]
+        out += [f"**{_line(rnd.question)}**", ""]
         for letter, option in zip(rnd.letters, rnd.options):
             out.append(f"- {letter}. {_cell(option)}")
         if rnd.options:
             out.append("")
-        if rnd.votes:
+        if rnd.votes or rnd.voting_phase == 1:
             out += self.votes(rnd, 1)
         if rnd.twists_shown:
             out += [f"### {self.t('report.twists')}", ""]
             out += [f"- {_cell(twist)}" for twist in rnd.twists[: rnd.twists_shown]] + [""]
         method = s.settings.method
         if rnd.notes and method is not None:
-            out += [f"### {self.t('report.deliberation', method=method.title)}", ""]
+            out += [f"### {self.t('report.deliberation', method=_cell(method.title))}", ""]
             for index, step in enumerate(method.steps):
                 note = rnd.notes.get(index, "").strip()
-                out.append(f"**{self.t('report.step', number=index + 1, title=step.title)}**")
-                out.append("")
+                out += [f"**{self.t('report.step', number=index + 1, title=_cell(step.title))}**", ""]
                 out += (_quote(note) if note else [f"_{self.t('report.no_notes')}_"]) + [""]
-        if rnd.personal:
+        if any(text.strip() for text in rnd.personal.values()):
             out += [f"### {self.t('report.personal')}", ""]
             for pid, text in rnd.personal.items():
-                out.append(f"- **{_cell(s.name(pid))}:** {_indent(text)}")
+                if text.strip():
+                    who = f"**{_cell(s.name(pid))}:** " if self.named or s.mode == "beraad" else ""
+                    out.append(f"- {who}{_indent(text)}")
             out.append("")
         if rnd.conclusion.strip() or rnd.actions.strip():
             out += [f"### {self.t('report.conclusion')}", ""]
@@ -143,33 +189,50 @@ class MarkdownReport:
                 out += _quote(rnd.conclusion) + [""]
             if rnd.actions.strip():
                 out += [f"**{self.t('report.actions')}**", ""] + _quote(rnd.actions) + [""]
-        if rnd.revotes:
+        if rnd.revotes or rnd.phase == "revoting":
             out += self.votes(rnd, 2)
+        out += self.background(rnd)
         if rnd.phase != "closed":
             out += [f"_{self.t('report.round_open')}_", ""]
+        return out
+
+    def background(self, rnd: RoundState) -> list[str]:
+        """The card's rules, reflection and discussion questions: what a trainer closes with."""
+        card = rnd.card
+        if card is None or not (card.rules or card.reflection or card.prompts):
+            return []
+        out = [f"### {self.t('report.background')}", ""]
+        if card.rules:
+            out += [f"- **{_cell(rule.ref)}:** {_cell(rule.summary)}" for rule in card.rules] + [""]
+        if card.reflection.strip():
+            out += _quote(card.reflection) + [""]
+        if card.prompts:
+            out += [f"**{self.t('report.prompts')}**", ""] + [f"- {_cell(p)}" for p in card.prompts] + [""]
         return out
 
     def votes(self, rnd: RoundState, phase: int) -> list[str]:
         stats = round_stats(self.s, rnd, phase)
         out = [f"### {self.t('report.votes' if phase == 1 else 'report.revotes')}", ""]
-        if not rnd.revealed or (phase == 2 and rnd.phase == "revoting"):
+        if rnd.voting_phase == phase:
             return out + [f"_{self.t('report.not_revealed', count=stats.total)}_", ""]
         out += self.tally(rnd, stats)
-        named = self.s.settings.reveal == "named"
+        missing = [pid for pid in self.s.groups[rnd.group] if pid not in rnd.votes_in(phase)] if rnd.group < len(self.s.groups) else []
+        if missing:
+            out += [self.t("report.not_voted", names=", ".join(_cell(self.s.name(pid)) for pid in missing)), ""]
         out += [f"**{self.t('report.reasoning')}**", ""]
         for vote in _ordered(rnd.votes_in(phase), rnd):
-            choice = self.choice(rnd, vote)
-            who = f"{_cell(self.s.name(vote.pid))} - " if named else ""
+            who = f"{_cell(self.s.name(vote.pid))} - " if self.named else ""
             reasoning = vote.reasoning.strip() or self.t("report.no_reasoning")
-            out.append(f"- {who}{choice}: {_indent(reasoning)}")
+            out.append(f"- {who}{self.choice(rnd, vote)}: {_indent(reasoning)}")
         out.append("")
         if phase == 2:
             changed = shifts(rnd)
-            out.append(self.t("report.shifts", count=len(changed), total=len(rnd.revotes)))
-            out.append("")
+            out += [self.t("report.shifts", count=len(changed), total=len(rnd.revotes)), ""]
             for shift in changed:
-                who = f"{_cell(self.s.name(shift.pid))}: " if named else ""
-                out.append(f"- {who}{self.letter(shift.before)} -> {self.letter(shift.after)}")
+                who = f"{_cell(self.s.name(shift.pid))}: " if self.named else ""
+                before = self.choice(rnd, rnd.votes[shift.pid])
+                after = self.choice(rnd, rnd.revotes[shift.pid])
+                out.append(f"- {who}{before} -> {after}")
             if changed:
                 out.append("")
         return out
@@ -192,14 +255,12 @@ class MarkdownReport:
             sides = [str(stats.by_side[side][option]) for side in ("coalition", "opposition", "none")]
             out.append(f"| {label} | {count} | " + " | ".join(sides) + " |")
         out.append("")
-        if stats.majority is not None:
-            out.append(self.t("report.majority", option=self.letter(stats.majority), share=round(stats.majority_share * 100)))
-        else:
-            out.append(self.t("report.no_majority"))
+        if stats.total:
+            key = "report.majority" if len(stats.leaders) == 1 else "report.tie"
+            out.append(self.t(key, options=self.leading(stats)))
         line = stats.party_line
-        reading = self.t(line.reading)
-        figure = f" (Cramér's V = {line.v:.2f})" if line.v is not None else ""
-        out += ["", f"{self.t('report.party_line')}: {reading}{figure}", ""]
+        figure = f" (Cramér's V = {self.number(line.v)})" if line.v is not None else ""
+        out += ["", f"{self.t('report.party_line')}: {self.t(line.reading)}{figure}.", ""]
         return out
 
 
@@ -275,7 +336,11 @@ def load_json(text: str) -> tuple[str, list[Event]]:
         raise TranscriptError(f"unsupported transcript version {document.get('version')}")
     try:
         events = [event_from_json(json.dumps(e)) for e in document["events"]]
-    except Exception as exc:  # pydantic ValidationError, KeyError, TypeError
+        state = SessionState()
+        for event in events:
+            check(state, event)
+            apply_in_place(state, event)
+    except Exception as exc:  # pydantic ValidationError, RuleError, KeyError, TypeError
         raise TranscriptError(str(exc)) from exc
     return str(document.get("session", "")), events
 
@@ -287,9 +352,9 @@ def transcripts_dir(data_dir: Path) -> Path:
     return data_dir / "transcripts"
 
 
-def file_stem(session_id: str, state: SessionState, anonymised: bool) -> str:
+def file_stem(session_id: str, state: SessionState, anonymised: bool, lang: str | None = None) -> str:
     day = state.started_at[:10] or "sessie"
-    suffix = f"-{t('anon.suffix', lang=state.language)}" if anonymised else ""
+    suffix = f"-{t('anon.suffix', lang=lang or state.language)}" if anonymised else ""
     return f"{day}-{state.mode}-{session_id}{suffix}"
 
 
@@ -306,7 +371,7 @@ def write_transcripts(
         events = anonymise(events, lang or replay(events).language)
     state = replay(events)
     ensure_private_dir(out_dir)
-    stem = file_stem(session_id, state, anonymised)
+    stem = file_stem(session_id, state, anonymised, lang)
     written: list[Path] = []
     if "md" in formats:
         path = out_dir / f"{stem}.md"

@@ -60,15 +60,15 @@ def method() -> Method:
 #: one with an emoji. Surnames that are also ordinary Dutch words (Bakker, Boer, Berg) are
 #: deliberate: the anonymiser replaces them in free text too.
 ROSTER: tuple[Participant, ...] = (
-    Participant(name="Jan [/] de Vries", party="VVD", side="coalition", role="raadslid"),
-    Participant(name="Fatma Öztürk", party="D66", side="opposition", role="fractievoorzitter"),
-    Participant(name="Sanne 🌷 Bakker", party="GroenLinks-PvdA", side="opposition", role="raadslid"),
-    Participant(name="Pieter van den Berg", party="CDA", side="coalition", role="wethouder"),
+    Participant(name="Jan [/] de Vries", party="Stadspartij", side="coalition", role="raadslid"),
+    Participant(name="Fatma Öztürk", party="Samen Verder", side="opposition", role="fractievoorzitter"),
+    Participant(name="Sanne 🌷 Bakker", party="Groen Dorp", side="opposition", role="raadslid"),
+    Participant(name="Pieter van den Berg", party="Burgerbelang", side="coalition", role="wethouder"),
     Participant(name="Mohamed El Amrani", party="Lokaal Belang", side="coalition", role="raadslid"),
-    Participant(name="Els Jansen", party="SP", side="opposition", role="commissielid"),
-    Participant(name="Kees de Boer", party="ChristenUnie", side="coalition", role="raadslid"),
+    Participant(name="Els Jansen", party="Ons Dorp", side="opposition", role="commissielid"),
+    Participant(name="Kees de Boer", party="Dorpsbelang", side="coalition", role="raadslid"),
     Participant(name="Annelies Smit", party="", side="none", role="griffier"),
-    Participant(name="Ruud Kok", party="PVV", side="opposition", role="steunfractielid"),
+    Participant(name="Ruud Kok", party="Nieuw Oost", side="opposition", role="steunfractielid"),
 )
 
 #: Fragments of names and parties that must never survive anonymisation (at least three
@@ -76,7 +76,7 @@ ROSTER: tuple[Participant, ...] = (
 IDENTIFYING = (
     "Jan [/] de Vries", "Vries", "Fatma", "Öztürk", "Sanne", "Bakker", "Pieter", "Berg", "Mohamed",
     "Amrani", "Els Jansen", "Jansen", "Kees", "Boer", "Annelies", "Smit", "Ruud", "Kok",
-    "VVD", "D66", "GroenLinks-PvdA", "CDA", "Lokaal Belang", "SP", "ChristenUnie", "PVV",
+    "Stadspartij", "Samen Verder", "Groen Dorp", "Burgerbelang", "Lokaal Belang", "Ons Dorp", "Dorpsbelang", "Nieuw Oost",
     "Karin Bosman", "Bosman",
 )
 
@@ -189,7 +189,7 @@ def realistic_session(store: Store, engine: Engine | None = None) -> str:
         g1[2]: ("other", "Ik sluit me aan bij Fatma: eerst de feiten op tafel.",
                 "Ik vraag eerst advies aan de griffier"),
         g1[3]: ("B", MULTILINE, ""),
-        g1[4]: ("B", f"Net als {name(g1[1])} twijfel ik, maar de VVD-fractie heeft hier geen rol in.", ""),
+        g1[4]: ("B", f"Net als {name(g1[1])} twijfel ik, maar de Stadspartij-fractie heeft hier geen rol in.", ""),
     }
     for pid, (choice, reasoning, other) in first.items():
         engine.vote(r1, pid, choice, reasoning, other=other)
@@ -278,7 +278,7 @@ def long_session(store: Store | None, rounds: int = 200, members: int = 6) -> En
     engine = engine_for(store)
     start(engine, cards=3, reveal="anonymous")
     sides = ("coalition", "opposition", "none")
-    parties = ("VVD", "D66", "CDA", "SP", "GroenLinks-PvdA", "")
+    parties = ("Stadspartij", "Samen Verder", "Burgerbelang", "Ons Dorp", "Groen Dorp", "")
     total = members * ((rounds + 2) // 3)
     for index in range(total):
         engine.add_participant(Participant(name=f"Deelnemer {index + 1:04d}", party=parties[index % len(parties)],

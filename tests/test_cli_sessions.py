@@ -19,12 +19,12 @@ from tests import sessionfactory as factory
 Capture = pytest.CaptureFixture[str]
 
 PEOPLE = [
-    ("Jan [/] de Vries", "VVD", "coalitie", "raadslid"),
-    ("Fatma Öztürk", "D66", "oppositie", "fractievoorzitter"),
-    ("Sanne 🌷 Bakker", "GroenLinks-PvdA", "oppositie", ""),
-    ("Pieter van den Berg", "CDA", "coalitie", "wethouder"),
+    ("Jan [/] de Vries", "Stadspartij", "coalitie", "raadslid"),
+    ("Fatma Öztürk", "Samen Verder", "oppositie", "fractievoorzitter"),
+    ("Sanne 🌷 Bakker", "Groen Dorp", "oppositie", ""),
+    ("Pieter van den Berg", "Burgerbelang", "coalitie", "wethouder"),
     ("Mohamed El Amrani", "Lokaal Belang", "coalitie", "raadslid"),
-    ("Els Jansen", "SP", "oppositie", "commissielid"),
+    ("Els Jansen", "Ons Dorp", "oppositie", "commissielid"),
     ("Annelies Smit", "", "geen", "griffier"),
 ]
 SIDES = {"coalitie": "coalition", "oppositie": "opposition", "geen": "none"}
@@ -135,7 +135,7 @@ def test_groups_reads_spreadsheet_csv_variants(sep: str, header: str, bom: bool,
 
 def test_groups_roster_error_in_english(tmp_path: Path, capsys: Capture) -> None:
     rows = list(PEOPLE)
-    rows[1] = ("Fatma Öztürk", "D66", "coaltie", "")
+    rows[1] = ("Fatma Öztürk", "Samen Verder", "coaltie", "")
     path = roster(tmp_path / "raad.csv", rows)
     code, out, err = run(capsys, "--lang", "en", "groups", str(path), "--groups", "2")
     assert code == 1
@@ -144,8 +144,8 @@ def test_groups_roster_error_in_english(tmp_path: Path, capsys: Capture) -> None
 
 
 def test_groups_reports_every_roster_error_in_dutch(tmp_path: Path, capsys: Capture) -> None:
-    rows = list(PEOPLE) + [("", "CDA", "coalitie", ""), ("Jan [/] de Vries", "", "geen", "")]
-    rows[0] = ("Jan [/] de Vries", "VVD", "rechts", "")
+    rows = list(PEOPLE) + [("", "Burgerbelang", "coalitie", ""), ("Jan [/] de Vries", "", "geen", "")]
+    rows[0] = ("Jan [/] de Vries", "Stadspartij", "rechts", "")
     path = roster(tmp_path / "raad.csv", rows)
     code, out, err = run(capsys, "groups", str(path), "--size", "4")
     assert (code, out) == (1, "")
@@ -253,9 +253,6 @@ def test_sessions_with_a_corrupt_database(capsys: Capture, isolated_home: Path) 
     assert err.startswith("dilemmaspel: de database is niet te gebruiken: ")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG store.py:74-77 via cli_sessions.py:88-92,107-109 - an OSError while opening the data dir is not a "
-    "StoreError, so 'dilemmaspel sessions' with an unusable --data-dir crashes with a traceback"))
 def test_sessions_with_an_unusable_data_dir(tmp_path: Path, capsys: Capture) -> None:
     (tmp_path / "bestand").write_text("geen map", encoding="utf-8")
     code, out, err = run(capsys, "sessions", "--data-dir", str(tmp_path / "bestand" / "data"))
@@ -314,7 +311,10 @@ def test_export_anonymised(stored: str, capsys: Capture, isolated_home: Path) ->
     assert [p.name for p in paths] == [f"2026-03-14-group-{stored}-anoniem.md", f"2026-03-14-group-{stored}-anoniem.json"]
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        leaks = [f for f in factory.IDENTIFYING if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text, re.IGNORECASE)]
+        # A lower-case surname that is an ordinary word ('een boer') is left alone on purpose.
+        leaks = [f for f in factory.IDENTIFYING
+                 if any(not m.group(0)[:1].islower()
+                        for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", text, re.IGNORECASE))]
         assert leaks == [], path.name
     document = json.loads(paths[1].read_text(encoding="utf-8"))
     assert document["anonymised"] is True
@@ -417,9 +417,6 @@ def test_forget_in_english_accepts_yes(two_exported: tuple[str, str], capsys: Ca
     assert out.endswith(f"Session {gone} deleted (4 transcript file(s) in the data dir deleted too).\n")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG cli_sessions.py:166-169 - only EOFError is caught around input(); with no stdin at all "
-    "(sys.stdin is None: pythonw, a closed fd 0) input() raises RuntimeError and forget crashes"))
 def test_forget_without_any_stdin_deletes_nothing(two_exported: tuple[str, str], capsys: Capture,
                                                   isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     gone, _ = two_exported

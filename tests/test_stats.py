@@ -32,14 +32,19 @@ def test_tally_side_split_and_majority() -> None:
 def test_tie_has_no_majority() -> None:
     eng, rnd = _play({"Ann": "A", "Cas": "B", "Bob": "A", "Dee": "B"})
     stats = round_stats(eng.state, rnd)  # type: ignore[arg-type]
-    assert stats.majority is None and stats.majority_share == 0.5
-    assert stats.party_line.v == 0.0 and stats.party_line.reading == "stats.partyline.none"
+    assert stats.majority is None and stats.majority_share == 0.5 and stats.leaders == ("A", "B")
+    # two coalition against two opposition voters is too few to read a party line from
+    assert stats.party_line.v is None and stats.party_line.reading == "stats.partyline.too_few"
 
 
 def test_perfect_party_line() -> None:
-    eng, rnd = _play({"Ann": "A", "Cas": "A", "Bob": "B", "Dee": "B"})
-    line = round_stats(eng.state, rnd).party_line  # type: ignore[arg-type]
-    assert line.v == 1.0 and line.reading == "stats.partyline.strong"
+    line = party_line({"coalition": {"A": 3, "B": 0}, "opposition": {"A": 0, "B": 4}, "none": {"A": 1, "B": 0}})
+    assert line.v == 1.0 and line.reading == "stats.partyline.strong" and line.voters == 7
+
+
+def test_no_party_line_when_sides_agree() -> None:
+    line = party_line({"coalition": {"A": 2, "B": 1}, "opposition": {"A": 4, "B": 2}, "none": {"A": 0, "B": 0}})
+    assert line.v == 0.0 and line.reading == "stats.partyline.none"
 
 
 def test_shifts_after_revote() -> None:
@@ -55,7 +60,9 @@ def test_shifts_after_revote() -> None:
 
 def test_party_line_undefined_without_both_sides() -> None:
     line = party_line({"coalition": {"A": 3, "B": 1}, "opposition": {"A": 0, "B": 0}, "none": {"A": 2, "B": 0}})
-    assert line.v is None and line.reading == "stats.partyline.unknown"
+    assert line.v is None and line.reading == "stats.partyline.too_few"
+    same = party_line({"coalition": {"A": 3, "B": 0}, "opposition": {"A": 3, "B": 0}, "none": {"A": 0, "B": 0}})
+    assert same.v is None and same.reading == "stats.partyline.unknown"
 
 
 @given(st.lists(st.lists(st.integers(0, 20), min_size=5, max_size=5), min_size=2, max_size=2))

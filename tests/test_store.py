@@ -116,10 +116,6 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
         Store(tmp_path)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG store.py:74-77 - Store.__init__ only turns sqlite3.Error into StoreError; an OSError from "
-    "ensure_private_dir()/os.open() (data dir path blocked by a file, read-only or missing drive) "
-    "escapes, so 'dilemmaspel sessions/export/forget' end in a traceback"))
 def test_an_unusable_data_dir_is_a_store_error(tmp_path: Path) -> None:
     blocker = tmp_path / "usb-stick"
     blocker.write_text("geen map", encoding="utf-8")
@@ -132,11 +128,6 @@ def test_an_unusable_data_dir_is_a_store_error(tmp_path: Path) -> None:
     raise AssertionError("opening succeeded")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG store.py:82 - 'PRAGMA journal_mode = WAL' fails at once with 'database is locked' (SQLite "
-    "skips the busy handler here) while another process holds the write lock of a database still in "
-    "rollback mode, i.e. while it is creating the same fresh database; three processes opening a new "
-    "data dir at the same moment hit this about every other time"))
 def test_opening_waits_for_another_process_creating_the_database(tmp_path: Path) -> None:
     tmp_path.mkdir(exist_ok=True)
     other = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None, check_same_thread=False)
@@ -390,11 +381,6 @@ def test_two_processes_writing_at_once_lose_nothing(store: Store) -> None:
     assert len(store.sessions()) == 3
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG store.py:80,118-180 - the Store opens its connection with check_same_thread=False but "
-    "has no lock: two threads appending through one Store interleave BEGIN/INSERT/COMMIT on the same "
-    "connection ('cannot start a transaction within a transaction'); one thread's ROLLBACK can even "
-    "undo the other's transaction, and an event reported as failed may still be committed"))
 def test_two_threads_sharing_one_store_lose_nothing(store: Store) -> None:
     engine = factory.start(factory.engine_for(store))
     session_id = factory.session_id(engine)
@@ -516,10 +502,6 @@ def test_a_really_full_database_leaves_the_engine_unchanged(store: Store) -> Non
     assert store.load(session_id).rounds[0].votes[pid].reasoning == long_reasoning
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG store.py:148-150 (and 111-113, 130-132, 173-175) - on SQLITE_FULL SQLite has already rolled "
-    "the transaction back, so the unconditional ROLLBACK in 'except BaseException' raises 'cannot "
-    "rollback - no transaction is active', which replaces the real reason 'database or disk is full'"))
 def test_a_full_database_is_reported_as_full(store: Store) -> None:
     engine = small_round(store)
     _fill_to_the_brim(store)
@@ -587,10 +569,6 @@ def test_status_goes_from_active_to_finished(store: Store) -> None:
     assert (summary.id, summary.status) == (session_id, "finished")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG store.py:146 vs 126-127 - updated_at is written as SQLite datetime('now') ('YYYY-MM-DD HH:MM:SS') "
-    "but created_at/first updated_at as the event's ISO 8601 ('YYYY-MM-DDTHH:MM:SS+00:00'); sessions() sorts the "
-    "mixed strings, so a session that only has its start event sorts above newer sessions of that day"))
 def test_sessions_are_listed_newest_first(store: Store) -> None:
     today = store.db.execute("SELECT date('now')").fetchone()[0]
     factory.start(factory.engine_for(store, clock=lambda: f"{today}T00:00:00+00:00"), title="vroeg")
@@ -612,9 +590,6 @@ def test_resolve_by_prefix(store: Store, monkeypatch: pytest.MonkeyPatch) -> Non
     assert store.resolve("abc123000001x") is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG store.py:200 - resolve() uses LIKE ? || '%', so '%' and '_' in the prefix are wildcards and "
-    "'' matches everything: with one stored session 'dilemmaspel forget %' (or '_', or '') picks it"))
 @pytest.mark.parametrize("prefix", ["%", "_", ""])
 def test_resolve_takes_the_prefix_literally(prefix: str, store: Store) -> None:
     factory.start(factory.engine_for(store))
@@ -707,10 +682,6 @@ def _without_secure_delete(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_module.sqlite3, "connect", connect)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG store.py:80-84,166-180 - the store never asks for PRAGMA secure_delete (nor VACUUMs), so "
-    "with SQLite's stock default (OFF; this Linux build happens to default to ON) the names and "
-    "reasoning of a forgotten session stay readable in the database file's free pages"))
 def test_forgetting_leaves_no_trace_in_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _without_secure_delete(monkeypatch)
     data = tmp_path / "data"
@@ -726,11 +697,10 @@ def test_forgetting_leaves_no_trace_in_the_file(tmp_path: Path, monkeypatch: pyt
     assert "Jan [/] de Vries".encode() not in raw
 
 
-def test_forgetting_leaves_no_trace_with_this_sqlite_build(tmp_path: Path) -> None:
+def test_the_store_overwrites_what_it_deletes(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with Store(data) as opened:
-        if opened.db.execute("PRAGMA secure_delete").fetchone()[0] != 1:
-            pytest.skip("this SQLite build does not default to secure_delete (see the xfail above)")
+        assert opened.db.execute("PRAGMA secure_delete").fetchone()[0] == 1
         engine = small_round(opened, people=3)
         for pid in engine.state.groups[0]:
             engine.vote(0, pid, "A", "GEHEIME-TOELICHTING-" + "z" * 200)

@@ -106,7 +106,7 @@ def test_report_states_the_facts_a_trainer_needs(realistic: tuple[str, list[Even
     for fact in ("Karin Bosman", "Griffie gemeente Zandvliet", "Zeven stappen voor een moreel oordeel",
                  "Ronde 1: De nieuwe sponsor - Groep 1", "Ronde 2: Het geheime stuk - Groep 2",
                  "Ronde 3: Het kerstpakket - Groep 1", "2 van de 5 leden kozen bij de herstemming anders.",
-                 "Ruud Kok (PVV, oppositie, steunfractielid) - afwezig",
+                 "Els Jansen (Ons Dorp, oppositie, commissielid) - afwezig", "Niet gestemd (afwezig): Els Jansen.",
                  "anders (Ik vraag eerst advies aan de griffier)", "Maar wat als een journalist dezelfde vraag stelt?"):
         assert fact in text, fact
     for step in range(1, 8):
@@ -215,7 +215,15 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def _leaks(text: str, fragments: tuple[str, ...] = factory.IDENTIFYING) -> list[str]:
-    return [f for f in fragments if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text, re.IGNORECASE)]
+    """Identifying fragments still in the text. A lower-case mention of a surname that is also an
+    ordinary word ('een boer') is not a leak: the anonymiser leaves such words alone on purpose."""
+    found = []
+    for fragment in fragments:
+        for match in re.finditer(rf"(?<!\w){re.escape(fragment)}(?!\w)", text, re.IGNORECASE):
+            if not match.group(0)[:1].islower():
+                found.append(fragment)
+                break
+    return found
 
 
 @pytest.fixture
@@ -230,7 +238,7 @@ def test_the_realistic_session_really_names_people_in_free_text(realistic: tuple
     _, events = realistic
     text = to_markdown(replay(events))
     assert set(_leaks(text)) == set(factory.IDENTIFYING)
-    assert "Sanne wees op" in text and "Zoals Jan al zei" in text and "VVD-fractie" in text
+    assert "Sanne wees op" in text and "Zoals Jan al zei" in text and "Stadspartij-fractie" in text
 
 
 def test_anonymised_markdown_has_no_names_or_parties(anonymised_files: dict[str, Path]) -> None:
@@ -238,7 +246,7 @@ def test_anonymised_markdown_has_no_names_or_parties(anonymised_files: dict[str,
     assert _leaks(text) == []
     assert "🌷" not in text
     # Still a useful report: content and sides are kept.
-    assert "- Deelnemer 8 (geen)" in text and "- Deelnemer 1 (coalitie)" in text and "- Deelnemer 2 (oppositie)" in text
+    assert "- Deelnemer 8 (geen kant)" in text and "- Deelnemer 1 (coalitie)" in text and "- Deelnemer 2 (oppositie)" in text
     assert "Meepraten kan, als de raad weet welke pet iemand op heeft." in text
     assert "Zoals Deelnemer " in text and " wees op de buurtbewoners" in text
     assert "de [partij]-fractie heeft hier geen rol in" in text
@@ -266,7 +274,7 @@ def test_anonymised_english_uses_english_aliases(realistic: tuple[str, list[Even
     _, events = realistic
     [path] = write_transcripts("x", events, tmp_path, ("md",), anonymised=True, lang="en")
     text = path.read_text(encoding="utf-8")
-    assert "- Participant 8 (none)" in text and _leaks(text) == []
+    assert "- Participant 8 (no side)" in text and _leaks(text) == []
 
 
 def _session_mentioning(person: Participant, mention: str) -> list[Event]:
@@ -280,10 +288,6 @@ def _session_mentioning(person: Participant, mention: str) -> list[Event]:
     return engine.sink.events  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG core/anonymise.py:61 - re.IGNORECASE matches 'Yildiz' against the name part 'yıldız' "
-    "(dotless i), but the lookup replacements[m.group(0).casefold()] uses 'yildiz' -> KeyError, "
-    "so the anonymised export crashes"))
 def test_anonymising_a_turkish_name_written_without_dotless_i(tmp_path: Path) -> None:
     events = _session_mentioning(Participant(name="Ayşe Yıldız", party="DENK", side="opposition"), "Yildiz")
     paths = write_transcripts("x", events, tmp_path, ("md", "json"), anonymised=True)
@@ -291,18 +295,12 @@ def test_anonymising_a_turkish_name_written_without_dotless_i(tmp_path: Path) ->
         assert "yildiz" not in path.read_text(encoding="utf-8").casefold()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG core/anonymise.py:46-49 - the name part 'İnce' is stored under its casefold 'i̇nce' "
-    "(with U+0307), which the regex never matches against 'İnce' in free text: the surname leaks"))
 def test_anonymising_a_name_with_dotted_capital_i(tmp_path: Path) -> None:
     events = _session_mentioning(Participant(name="Kübra İnce", party="DENK", side="opposition"), "mevrouw İnce")
     [path] = write_transcripts("x", events, tmp_path, ("md",), anonymised=True)
     assert "İnce" not in path.read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG core/anonymise.py:47 - name parts are split on whitespace only, so 'Jansen-Bakker' is one "
-    "part and 'mevrouw Jansen' in free text keeps the surname"))
 def test_anonymising_a_double_surname_mentioned_in_part(tmp_path: Path) -> None:
     events = _session_mentioning(Participant(name="Anne-Marie Jansen-Bakker", side="none"), "mevrouw Jansen")
     [path] = write_transcripts("x", events, tmp_path, ("md",), anonymised=True)
@@ -424,13 +422,14 @@ def test_markup_like_and_unusual_text_is_shown_literally() -> None:
                      "Actie 🎯", "Partij [x]", "rol | rol", "- geen lijst"):
         assert fragment in seen, fragment
     # The headings are exactly the report's own; the title keeps its odd characters.
-    assert _headings(tokens) == ["Verslag: Sessie [/] | #1", "Deelnemers", "Groep 1", "Ronde 1: De nieuwe sponsor", "Stemmen",
-                                 "Beraad volgens Zeven stappen voor een moreel oordeel", "Conclusie van de groep"]
-    # The tally is one table of five columns whose rows are the option letters only.
+    assert _headings(tokens) == ["Verslag: Sessie [/] | #1", "Overzicht", "Deelnemers", "Ronde 1: De nieuwe sponsor", "Stemmen",
+                                 "Beraad: Zeven stappen voor een moreel oordeel", "Conclusie van de groep",
+                                 "Achtergrond voor de nabespreking"]
+    # Two tables: the overview, then the tally of five columns whose rows are the option letters only.
     tables = [i for i, t in enumerate(tokens) if t.type == "table_open"]
-    assert len(tables) == 1
+    assert len(tables) == 2
     rows: list[list[str]] = []
-    for token in tokens[tables[0]:]:
+    for token in tokens[tables[1]:]:
         if token.type == "tr_open":
             rows.append([])
         elif token.type == "inline":
@@ -441,9 +440,6 @@ def test_markup_like_and_unusual_text_is_shown_literally() -> None:
     assert [r[0] for r in rows] == ["Optie", "A", "B", "C", "anders"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG transcript.py:33-40 (_quote, _indent) - a line of typed text starting with '#' (or '>') is "
-    "copied verbatim into a list item or block quote, where Markdown renders it as a heading (or quote)"))
 def test_lines_starting_with_hash_do_not_become_headings() -> None:
     engine = factory.start(factory.engine_for(None))
     pids = factory.add_people(engine, factory.ROSTER[:2])
@@ -472,7 +468,7 @@ def test_own_case_text_is_quoted_and_anonymised(tmp_path: Path) -> None:
     pids = factory.add_people(engine, factory.ROSTER[:3])
     engine.form_groups(count=1)
     case = OwnCase(title="De subsidie van Fatma's buurman", situation="Fatma Öztürk vertelde:\nhet gaat om veel geld.",
-                   question="Moet D66 dit melden?", options=["Ja", "Nee | later"])
+                   question="Moet Samen Verder dit melden?", options=["Ja", "Nee | later"])
     rnd = engine.open_case(0, case)
     for pid in pids:
         engine.vote(rnd.number, pid, "A", "")
@@ -485,7 +481,7 @@ def test_own_case_text_is_quoted_and_anonymised(tmp_path: Path) -> None:
     assert "- B. Nee \\| later" in text
     [path] = write_transcripts("x", events, tmp_path, ("md",), anonymised=True)
     anon = path.read_text(encoding="utf-8")
-    assert _leaks(anon, ("Fatma", "Öztürk", "D66", "Jan [/] de Vries", "Sanne")) == []
+    assert _leaks(anon, ("Fatma", "Öztürk", "Samen Verder", "Jan [/] de Vries", "Sanne")) == []
     assert "Moet [partij] dit melden?" in anon
 
 

@@ -7,6 +7,7 @@ names, and the party names, are also replaced wherever they appear in free text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from dilemmaspel.core.events import (
@@ -26,45 +27,66 @@ from dilemmaspel.i18n import t
 PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "in", "op", "la", "le", "du", "da", "von", "'t", "el", "al"}
 
 
-def _pattern(words: Sequence[str]) -> re.Pattern[str] | None:
-    unique = sorted({w for w in words if w}, key=len, reverse=True)
-    if not unique:
-        return None
-    alternatives = "|".join(re.escape(w) for w in unique)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+def _plain(text: str) -> str:
+    """Accents and Turkish dotted/dotless i removed, so 'Yıldız' also finds 'Yildiz'."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _variants(word: str) -> set[str]:
+    return {word, _plain(word)}
 
 
 class Anonymiser:
-    """Replaces the names and parties of one session's participants."""
+    """Replaces the names and parties of one session's participants.
+
+    Names and parties are matched whatever their case, except that a single part of a name is
+    left alone when written in lower case, so 'Kees Boer' does not turn every 'boer' into an
+    alias. Every alternative is its own regex group, so the alias never depends on case folding.
+    """
 
     def __init__(self, participants: Sequence[tuple[str, Participant]], language: str) -> None:
         self.aliases: dict[str, str] = {}
-        replacements: dict[str, str] = {}
+        folded: list[tuple[str, str]] = []  # (text, replacement), matched ignoring case
+        exact: list[tuple[str, str]] = []  # (text, replacement), matched as written
         for number, (pid, person) in enumerate(participants, start=1):
             alias = t("anon.participant", lang=language, number=number)
             self.aliases[pid] = alias
-            replacements[person.name.casefold()] = alias
-            for part in person.name.split():
+            folded += [(variant, alias) for variant in _variants(person.name)]
+            for part in re.split(r"[\s\-]+", person.name):
                 if len(part) >= 3 and part.casefold() not in PARTICLES:
-                    replacements.setdefault(part.casefold(), alias)
+                    exact += [(variant, alias) for variant in _variants(part)]
         party_word = t("anon.party", lang=language)
         for _, person in participants:
-            if person.party and len(person.party) >= 2:
-                replacements.setdefault(person.party.casefold(), party_word)
-        self.replacements = replacements
-        self.pattern = _pattern(list(replacements))
+            if len(person.party) >= 2:
+                folded += [(variant, party_word) for variant in _variants(person.party)]
+        alternatives: list[tuple[str, str, bool]] = sorted(
+            {(text, repl, False) for text, repl in folded} | {(text, repl, True) for text, repl in exact},
+            key=lambda item: len(item[0]),
+            reverse=True,
+        )
+        self.replacements = [(repl, part) for _, repl, part in alternatives]
+        groups = [f"(?P<g{i}>{re.escape(text)})" for i, (text, _, _) in enumerate(alternatives)]
+        self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE) if groups else None
+
+    def _replace(self, match: re.Match[str]) -> str:
+        replacement, part = self.replacements[int((match.lastgroup or "g0")[1:])]
+        found = match.group(0)
+        return found if part and found[:1].islower() else replacement
 
     def text(self, value: str) -> str:
         """Free text with every participant name and party replaced."""
         if not value or self.pattern is None:
             return value
-        return self.pattern.sub(lambda m: self.replacements[m.group(0).casefold()], value)
+        return self.pattern.sub(self._replace, value)
 
     def event(self, event: Event) -> Event:
         """An anonymised copy of one event."""
         match event:
             case SessionStarted():
-                settings = event.settings.model_copy(update={"trainer": "", "title": self.text(event.settings.title)})
+                settings = event.settings.model_copy(
+                    update={"trainer": "", "organisation": "", "title": self.text(event.settings.title)}
+                )
                 return event.model_copy(update={"settings": settings})
             case ParticipantAdded():
                 person = Participant(name=self.aliases[event.pid], party="", side=event.participant.side, role="")

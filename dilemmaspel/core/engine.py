@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timezone
 from typing import Protocol
 
-from dilemmaspel.core.cards import Deck
+from dilemmaspel.core.cards import Card, Deck
 from dilemmaspel.core.dealing import Filters, eligible, pick
 from dilemmaspel.core.events import (
     CardDealt,
@@ -147,15 +147,20 @@ class Engine:
         if choice is None:
             raise RuleError("rule.no_cards_left")
         deck_id, card = choice
+        deck = by_id.get(deck_id)
+        return self._dealt(group, deck_id, card, deck)  # type: ignore[arg-type]
+
+    def _dealt(self, group: int, deck_id: str, card: Card, deck: Deck | None) -> RoundState:
         number = len(self.state.rounds)
-        self.emit(CardDealt(round=number, group=group, deck=deck_id, card=card))  # type: ignore[arg-type]
+        self.emit(CardDealt(
+            round=number, group=group, deck=deck_id, card=card,
+            deck_title=deck.title if deck else "", theme_name=deck.theme_name(card.theme) if deck else "",
+        ))
         return self.state.rounds[number]
 
     def deal_card(self, group: int, deck: Deck, card_id: str) -> RoundState:
         """Deal one chosen card (a trainer's pick for a moreel beraad)."""
-        number = len(self.state.rounds)
-        self.emit(CardDealt(round=number, group=group, deck=deck.id, card=deck.card(card_id)))
-        return self.state.rounds[number]
+        return self._dealt(group, deck.id, deck.card(card_id), deck)
 
     def form_single_group(self) -> None:
         """Everyone in one group (moreel beraad, solo); an empty group for a lone trainer."""

@@ -100,6 +100,8 @@ class CardDealt(_Event):
     group: int
     deck: str
     card: Card
+    deck_title: str = ""
+    theme_name: str = ""
 
 
 class CaseOpened(_Event):

@@ -69,6 +69,8 @@ class RoundState:
     group: int
     deck: str = ""
     card: Card | None = None
+    deck_title: str = ""
+    theme_name: str = ""
     case: OwnCase | None = None
     phase: Phase = "voting"
     votes: dict[str, Vote] = field(default_factory=dict)
@@ -233,6 +235,9 @@ def _check_participant_added(state: SessionState, e: ParticipantAdded) -> None:
 
 def _check_participant_removed(state: SessionState, e: ParticipantRemoved) -> None:
     _known(state, e.pid)
+    group = state.group_of(e.pid)
+    if group is not None and len(state.groups[group]) == 1:
+        raise RuleError("rule.last_member")
     if any(e.pid in r.votes or e.pid in r.revotes for r in state.rounds):
         raise RuleError("rule.has_votes", name=state.name(e.pid))
 
@@ -434,7 +439,6 @@ def apply_in_place(state: SessionState, event: Event) -> None:
             del state.participants[event.pid]
             state.absent.discard(event.pid)
             state.groups = [[p for p in g if p != event.pid] for g in state.groups]
-            state.groups = [g for g in state.groups if g]
         case GroupsFormed():
             state.groups = [list(g) for g in event.groups]
             state.seed = event.seed
@@ -449,7 +453,8 @@ def apply_in_place(state: SessionState, event: Event) -> None:
             else:
                 state.absent.discard(event.pid)
         case CardDealt():
-            state.rounds.append(RoundState(number=event.round, group=event.group, deck=event.deck, card=event.card))
+            state.rounds.append(RoundState(number=event.round, group=event.group, deck=event.deck, card=event.card,
+                                           deck_title=event.deck_title, theme_name=event.theme_name))
         case CaseOpened():
             state.rounds.append(RoundState(number=event.round, group=event.group, case=event.case))
         case VoteCast():

@@ -39,6 +39,7 @@ class RoundStats:
     majority: str | None
     majority_share: float
     party_line: PartyLine
+    leaders: tuple[str, ...] = ()  # every option with the highest count (more than one on a tie)
 
 
 def choices_of(rnd: RoundState) -> list[str]:
@@ -61,7 +62,7 @@ def round_stats(state: SessionState, rnd: RoundState, phase: int = 1) -> RoundSt
     leaders = [option for option, count in tally.items() if count == top and count > 0]
     majority = leaders[0] if len(leaders) == 1 else None
     share = top / total if total else 0.0
-    return RoundStats(phase, total, tally, by_side, majority, share, party_line(by_side))
+    return RoundStats(phase, total, tally, by_side, majority, share, party_line(by_side), tuple(leaders))
 
 
 def shifts(rnd: RoundState) -> list[Shift]:
@@ -97,10 +98,17 @@ def cramers_v(table: list[list[int]]) -> float | None:
     return min(1.0, math.sqrt(chi2 / (n * k)))
 
 
+MIN_PER_SIDE = 3
+"""Fewer coalition or opposition voters than this and the party line is not read at all:
+with two against two, chance alone looks like a perfect split."""
+
+
 def party_line(by_side: dict[str, dict[str, int]]) -> PartyLine:
     """Cramér's V between coalition/opposition and the chosen option, with a plain reading."""
     table = [list(by_side["coalition"].values()), list(by_side["opposition"].values())]
     voters = sum(map(sum, table))
+    if min(sum(table[0]), sum(table[1])) < MIN_PER_SIDE:
+        return PartyLine(None, "stats.partyline.too_few", voters)
     v = cramers_v(table)
     if v is None:
         return PartyLine(None, "stats.partyline.unknown", voters)

@@ -212,7 +212,7 @@ MESSAGES: dict[str, str] = {
     "ui.reveal.second": "Re-vote ({count})",
     "ui.reveal.split": "coalition {coalition} · opposition {opposition} · none {none}",
     "ui.reveal.majority": "Most votes: {option} ({share}%).",
-    "ui.reveal.no_majority": "No option had the most votes.",
+    "ui.reveal.tie": "Tied: {options} ({count} each).",
     "ui.reveal.party_line": "Party line: {reading}.",
     "ui.reveal.shifts": "{count} of the {total} members chose differently in the re-vote.",
     "ui.reveal.revote_running": "The re-vote is running: {done} of {total} voted. Press V to continue voting.",

@@ -212,7 +212,7 @@ MESSAGES: dict[str, str] = {
     "ui.reveal.second": "Herstemming ({count})",
     "ui.reveal.split": "coalitie {coalition} · oppositie {opposition} · geen {none}",
     "ui.reveal.majority": "Meeste stemmen: {option} ({share}%).",
-    "ui.reveal.no_majority": "Geen optie kreeg de meeste stemmen.",
+    "ui.reveal.tie": "Gelijk opgaand: {options} (elk {count}).",
     "ui.reveal.party_line": "Partijlijn: {reading}.",
     "ui.reveal.shifts": "{count} van de {total} leden kozen bij de herstemming anders.",
     "ui.reveal.revote_running": "De herstemming loopt: {done} van {total} gestemd. Druk op V om verder te stemmen.",

@@ -11,7 +11,7 @@ from dilemmaspel.core.events import OTHER
 from dilemmaspel.core.flow import reveal_order
 from dilemmaspel.core.session import RoundState, RuleError
 from dilemmaspel.core.stats import round_stats, shifts
-from dilemmaspel.i18n import t
+from dilemmaspel.i18n import current_language, t
 from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import BaseScreen, binding, literal
 from dilemmaspel.tui.context import Live
@@ -112,13 +112,13 @@ class RevealScreen(BaseScreen):
             heading = t("ui.reveal.first" if phase == 1 else "ui.reveal.second", count=stats.total)
             parts.append(Static(heading, classes="subsection"))
             parts.append(Static(vote_bars(stats), classes="bars"))
+            labels = " = ".join(t("vote.other") if o == OTHER else o for o in stats.leaders)
             if stats.majority is not None:
-                label = t("vote.other") if stats.majority == OTHER else stats.majority
-                parts.append(Static(t("ui.reveal.majority", option=label, share=round(stats.majority_share * 100))))
-            else:
-                parts.append(Static(t("ui.reveal.no_majority")))
+                parts.append(Static(t("ui.reveal.majority", option=labels, share=round(stats.majority_share * 100))))
+            elif stats.leaders:
+                parts.append(Static(t("ui.reveal.tie", options=labels, count=stats.tally[stats.leaders[0]])))
             line = stats.party_line
-            figure = f" (V = {line.v:.2f})" if line.v is not None else ""
+            figure = f" (V = {line.v:.2f})".replace(".", "," if current_language() == "nl" else ".") if line.v is not None else ""
             parts.append(Static(t("ui.reveal.party_line", reading=t(line.reading)) + figure, classes="party-line"))
             if phase == 1:
                 legend = [f"{letter}. {text}" for letter, text in zip(rnd.letters, rnd.options)]

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from dilemmaspel.i18n import t
 from dilemmaspel.store import SessionSummary, StoreError
+from dilemmaspel.transcript import local_time
 from dilemmaspel.tui.base import BaseScreen, binding, cell, literal
 
 
@@ -69,7 +70,7 @@ class StartScreen(BaseScreen):
             progress = t("ui.start.progress", participants=summary.participants, groups=summary.groups,
                          done=summary.closed_rounds, rounds=summary.rounds)
             table.add_row(
-                summary.created_at[:16].replace("T", " "),
+                local_time(summary.created_at),
                 t(f"mode.{summary.mode}"),
                 cell(summary.title or summary.decks or "-"),
                 progress,
