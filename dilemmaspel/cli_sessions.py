@@ -102,7 +102,7 @@ def _resolve(store: Any, prefix: str) -> str | None:
 def cmd_sessions(args: argparse.Namespace) -> int:
     """List stored sessions, newest first."""
     from dilemmaspel.store import StoreError
-    from dilemmaspel.transcript import local_time
+    from dilemmaspel.localtime import local_time
 
     try:
         with _store(args) as store:

@@ -18,9 +18,13 @@ from datetime import datetime, timezone
 from dataclasses import dataclass
 from pathlib import Path
 
-from dilemmaspel.core.events import CardDealt, Event, SessionFinished, SessionStarted, event_from_json, event_to_json
-from dilemmaspel.core.session import SessionState, replay
+from typing import TYPE_CHECKING
+
 from dilemmaspel.paths import ensure_private_dir, restrict
+
+if TYPE_CHECKING:  # the domain (and pydantic) is imported when first needed: a fast start screen
+    from dilemmaspel.core.events import Event, SessionStarted
+    from dilemmaspel.core.session import SessionState
 
 DB_NAME = "dilemmaspel.sqlite3"
 SCHEMA_VERSION = 1
@@ -167,17 +171,17 @@ class Store:
         """Commit one event to a session in its own transaction; returns its sequence number."""
         with self._transaction() as db:
             seq = self._insert(session_id, event)
-            status = "finished" if isinstance(event, SessionFinished) else "active"
+            status = "finished" if event.type == "session_finished" else "active"
             db.execute("UPDATE sessions SET updated_at = ?, status = ? WHERE id = ?", (_now(), status, session_id))
         return seq
 
     def _insert(self, session_id: str, event: Event) -> int:
         row = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE session_id = ?", (session_id,)).fetchone()
         seq = int(row[0])
-        card_id = event.card.id if isinstance(event, CardDealt) else None
+        card_id = event.card.id if event.type == "card_dealt" else None  # type: ignore[union-attr]
         self.db.execute(
             "INSERT INTO events (session_id, seq, at, type, card_id, data) VALUES (?, ?, ?, ?, ?, ?)",
-            (session_id, seq, _now(), event.type, card_id, event_to_json(event)),
+            (session_id, seq, _now(), event.type, card_id, event.model_dump_json()),
         )
         return seq
 
@@ -197,11 +201,15 @@ class Store:
 
     def events(self, session_id: str) -> list[Event]:
         """A session's events in order."""
+        from dilemmaspel.core.events import event_from_json
+
         rows = self.db.execute("SELECT data FROM events WHERE session_id = ? ORDER BY seq", (session_id,))
         return [event_from_json(data) for (data,) in rows]
 
     def load(self, session_id: str) -> SessionState:
         """Rebuild a session's state; ``KeyError`` if there is no such session."""
+        from dilemmaspel.core.session import replay
+
         if not self.exists(session_id):
             raise KeyError(session_id)
         return replay(self.events(session_id))
@@ -217,19 +225,23 @@ class Store:
         return rows[0][0] if len(rows) == 1 else None
 
     def sessions(self, status: str | None = None) -> list[SessionSummary]:
-        """All sessions, newest first, with their group and round counts."""
-        query = "SELECT id, created_at, updated_at, mode, title, decks, status FROM sessions"
-        params: tuple[str, ...] = ()
-        if status is not None:
-            query += " WHERE status = ?"
-            params = (status,)
-        summaries = []
-        for row in self.db.execute(query + " ORDER BY updated_at DESC, created_at DESC", params).fetchall():
-            state = self.load(row[0])
-            closed = sum(1 for r in state.rounds if r.phase == "closed")
-            summaries.append(SessionSummary(*row, groups=len(state.groups), rounds=len(state.rounds),
-                                            closed_rounds=closed, participants=len(state.participants)))
-        return summaries
+        """All sessions, newest first, with their group, round and participant counts.
+
+        Counted in SQL from the event types (no replay), so the start screen lists quickly.
+        """
+        count = "(SELECT count(*) FROM events e WHERE e.session_id = s.id AND e.type IN ({}))"
+        query = f"""
+            SELECT s.id, s.created_at, s.updated_at, s.mode, s.title, s.decks, s.status,
+                COALESCE((SELECT json_array_length(e.data, '$.groups') FROM events e
+                          WHERE e.session_id = s.id AND e.type = 'groups_formed'
+                          ORDER BY e.seq DESC LIMIT 1), 0),
+                {count.format("'card_dealt', 'case_opened'")},
+                {count.format("'round_closed'")},
+                {count.format("'participant_added'")} - {count.format("'participant_removed'")}
+            FROM sessions s {"WHERE s.status = ?" if status is not None else ""}
+            ORDER BY s.updated_at DESC, s.created_at DESC"""
+        rows = self.db.execute(query, (status,) if status is not None else ()).fetchall()
+        return [SessionSummary(*row) for row in rows]
 
     def card_history(self, card_id: str, exclude_session: str | None = None) -> Iterator[tuple[str, SessionState]]:
         """Earlier sessions that played ``card_id``: (session id, state) pairs, oldest first."""
@@ -266,8 +278,8 @@ class StoreSink:
 
     def append(self, event: Event) -> None:
         if self.session_id is None:
-            if not isinstance(event, SessionStarted):
+            if event.type != "session_started":
                 raise StoreError("a session starts with SessionStarted")
-            self.session_id = self.store.create_session(event)
+            self.session_id = self.store.create_session(event)  # type: ignore[arg-type]
         else:
             self.store.append(self.session_id, event)

@@ -14,6 +14,7 @@ from dilemmaspel.core.events import OTHER, Event, event_from_json
 from dilemmaspel.core.session import RoundState, SessionState, Vote, apply_in_place, check, replay
 from dilemmaspel.core.stats import RoundStats, round_stats, shifts
 from dilemmaspel.i18n import t
+from dilemmaspel.localtime import local_time
 from dilemmaspel.paths import ensure_private_dir, write_private_atomic
 
 SCHEMA = "dilemmaspel.transcript"
@@ -53,14 +54,6 @@ def _indent(text: str) -> str:
     """Multi-line free text inside a list item: continuation lines indented."""
     lines = [_safe_line(line) for line in text.strip().splitlines()] or [""]
     return "\n".join([lines[0]] + [f"  {line}" if line else "" for line in lines[1:]])
-
-
-def local_time(iso: str) -> str:
-    """An ISO timestamp as local 'YYYY-MM-DD HH:MM' (the text itself when it is not one)."""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
 
 
 class MarkdownReport:

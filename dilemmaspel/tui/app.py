@@ -10,13 +10,17 @@ from typing import Any
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from dilemmaspel.core.flow import next_step
-from dilemmaspel.decks import Library, load_library
+import threading
+from typing import TYPE_CHECKING
+
 from dilemmaspel.i18n import current_language, set_language, t
 from dilemmaspel.paths import ensure_private_dir, write_private_atomic
 from dilemmaspel.store import Store, StoreError
 from dilemmaspel.tui.base import binding, error_text, translate_bindings
-from dilemmaspel.tui.context import Live
+
+if TYPE_CHECKING:
+    from dilemmaspel.decks import Library
+    from dilemmaspel.tui.context import Live
 
 SETTINGS_FILE = "settings.json"
 
@@ -33,7 +37,7 @@ def load_settings(data_dir: Path) -> dict[str, Any]:
 class DilemmaApp(App[None]):
     """The app. Holds the store and the deck library; screens do the rest."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "dilemmaspel"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
@@ -46,19 +50,42 @@ class DilemmaApp(App[None]):
         translate_bindings(self)
         self.data_dir = ensure_private_dir(Path(data_dir))
         self.store = store or Store(self.data_dir)
-        self.library: Library = load_library(self.data_dir, list(extra_decks))
+        self.extra_decks = list(extra_decks)
+        self._library: Library | None = None
+        self._library_lock = threading.Lock()
         self.settings = load_settings(self.data_dir)
         self.extra_modes: tuple[str, ...] = ("beraad", "solo")
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
 
+    @property
+    def library(self) -> Library:
+        """The decks and methods; loaded on first use (the start screen shows before that)."""
+        with self._library_lock:
+            if self._library is None:
+                from dilemmaspel.decks import load_library
+
+                self._library = load_library(self.data_dir, self.extra_decks)
+            return self._library
+
     def on_mount(self) -> None:
         from dilemmaspel.tui.screens.start import StartScreen
 
         self.push_screen(StartScreen())
-        for skipped in self.library.skipped:
-            self.notify(str(skipped.problem), title=t("ui.deck_skipped"), severity="warning", timeout=10)
+        # Load the decks once the start screen has settled (they load on demand if needed sooner).
+        self.set_timer(0.5, self.warm_up)
+
+    def warm_up(self) -> None:
+        """Load the decks in the background once the start screen is up, then report bad ones."""
+
+        def load() -> None:
+            library = self.library
+            for skipped in library.skipped:
+                self.call_from_thread(self.notify, str(skipped.problem), title=t("ui.deck_skipped"),
+                                      severity="warning", timeout=10)
+
+        threading.Thread(target=load, name="load-decks", daemon=True).start()
 
     def notify(self, message: str, *, title: str = "", severity: Any = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -101,6 +128,7 @@ class DilemmaApp(App[None]):
         from dilemmaspel.tui.screens.groups import GroupsScreen
         from dilemmaspel.tui.screens.participants import ParticipantsScreen
         from dilemmaspel.tui.screens.play import PlayScreen
+        from dilemmaspel.core.flow import next_step
         from dilemmaspel.tui.screens.summary import SummaryScreen
 
         step = next_step(live.state)
@@ -115,6 +143,8 @@ class DilemmaApp(App[None]):
 
     def resume(self, session_id: str) -> None:
         """Open a stored session where it stopped."""
+        from dilemmaspel.tui.context import Live
+
         try:
             live = Live.resume(self.store, session_id, [s.deck for s in self.library.decks.values()])
         except (StoreError, KeyError) as exc:

@@ -11,7 +11,6 @@ from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from dilemmaspel.core.session import RuleError
 from dilemmaspel.i18n import t
 
 if TYPE_CHECKING:
@@ -48,9 +47,7 @@ def translate_bindings(node: DOMNode) -> None:
 
 def error_text(exc: Exception) -> str:
     """A user-facing message for an engine refusal or a failure to save."""
-    if isinstance(exc, RuleError):
-        return t(exc.key, **exc.params)
-    key = getattr(exc, "key", None)
+    key = getattr(exc, "key", None)  # RuleError, GroupingError: a catalog key and its values
     if isinstance(key, str):
         return t(key, **getattr(exc, "params", {}))
     return t("ui.save_failed", reason=str(exc))

@@ -34,9 +34,7 @@ class StartScreen(BaseScreen):
             yield Static(t("ui.start.welcome"), id="welcome")
             yield Static(t("ui.start.intro"), id="intro")
             yield OptionList(id="menu")
-            with Vertical(id="resume-box"):
-                yield Static(t("ui.start.resume_title"), classes="section-title")
-                yield DataTable(id="resume", cursor_type="row", zebra_stripes=True)
+            yield Vertical(id="resume-box")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -63,6 +61,14 @@ class StartScreen(BaseScreen):
         items += [("browse", "ui.start.browse"), ("help", "ui.start.help"), ("language", "ui.start.language"), ("quit", "ui.start.quit")]
         menu.add_options([Option(t(label), id=action) for action, label in items])
         menu.highlighted = 0
+        box = self.query_one("#resume-box", Vertical)
+        box.display = bool(self.unfinished)
+        if not self.unfinished:
+            box.remove_children()
+            return
+        if not box.children:  # built only when there is something to resume: a faster first screen
+            box.mount(Static(t("ui.start.resume_title"), classes="section-title"),
+                      DataTable(id="resume", cursor_type="row", zebra_stripes=True))
         table = self.query_one("#resume", DataTable)
         table.clear(columns=True)
         table.add_columns(t("ui.start.col.date"), t("ui.start.col.mode"), t("ui.start.col.title"), t("ui.start.col.progress"))
@@ -76,7 +82,6 @@ class StartScreen(BaseScreen):
                 progress,
                 key=summary.id,
             )
-        self.query_one("#resume-box").display = bool(self.unfinished)
 
     @on(OptionList.OptionSelected, "#menu")
     def menu_selected(self, event: OptionList.OptionSelected) -> None:

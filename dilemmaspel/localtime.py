@@ -1,0 +1,13 @@
+"""Timestamps as people read them: local time, to the minute."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def local_time(iso: str) -> str:
+    """An ISO timestamp as local 'YYYY-MM-DD HH:MM' (the text itself when it is not one)."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
