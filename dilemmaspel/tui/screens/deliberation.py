@@ -50,18 +50,18 @@ class DeliberationScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         if self.at_conclusion:
-            with VerticalScroll(id="step-top"):
+            # One scrolling page: with several participants it is taller than a small screen.
+            with VerticalScroll(id="conclusion-page"):
                 yield Static(t("ui.step.conclusion_title"), classes="step-title")
                 yield Static(t("ui.step.conclusion_prompt"), classes="step-prompt")
-            if self.live.state.mode == "beraad":
-                with VerticalScroll(id="personal"):
+                if self.live.state.mode == "beraad":
                     for pid in self.live.state.voters(self.rnd):
                         yield Label(literal(t("ui.step.personal", name=self.live.state.name(pid))), classes="field-label")
                         yield TextArea(self.rnd.personal.get(pid, ""), id=f"personal-{pid}", classes="personal", soft_wrap=True)
-            yield Label(t("ui.step.conclusion"), classes="field-label")
-            yield TextArea(self.rnd.conclusion, id="conclusion", soft_wrap=True)
-            yield Label(t("ui.step.actions"), classes="field-label")
-            yield TextArea(self.rnd.actions, id="actions", soft_wrap=True)
+                yield Label(t("ui.step.conclusion"), classes="field-label")
+                yield TextArea(self.rnd.conclusion, id="conclusion", soft_wrap=True)
+                yield Label(t("ui.step.actions"), classes="field-label")
+                yield TextArea(self.rnd.actions, id="actions", soft_wrap=True)
         else:
             step = self.method.steps[self.index]
             with VerticalScroll(id="step-top"):
