@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from dilemmaspel.i18n import t
 from dilemmaspel.store import SessionSummary, StoreError
-from dilemmaspel.transcript import local_time
+from dilemmaspel.localtime import local_time
 from dilemmaspel.tui.base import BaseScreen, binding, cell, literal
 
 
