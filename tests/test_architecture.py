@@ -19,3 +19,13 @@ def test_core_imports_without_textual() -> None:
     code = "import sys\n" + "".join(f"import {m}\n" for m in NON_UI) + "print('textual' in sys.modules, 'rich' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "False False"
+
+
+def test_start_screen_does_not_load_the_domain() -> None:
+    """The first frame stays fast: pydantic, the decks and the session model load on demand."""
+    code = (
+        "import sys\nimport dilemmaspel.tui.app, dilemmaspel.tui.screens.start\n"
+        "print('pydantic' in sys.modules, 'dilemmaspel.core.events' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "False False"
