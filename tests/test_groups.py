@@ -7,7 +7,7 @@ import math
 from collections import Counter
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dilemmaspel.core.groups import GroupingError, form_groups, group_count, reshuffle_seed, same_grouping

@@ -9,7 +9,7 @@ import pytest
 
 from dilemmaspel.cli import main
 from dilemmaspel.decks import load_library, shipped_dir
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA
 
 
 def test_shipped_methods_are_found() -> None:

@@ -19,7 +19,6 @@ from dilemmaspel.tui.screens.participants import ParticipantsScreen
 from dilemmaspel.tui.screens.play import PlayScreen
 from dilemmaspel.tui.screens.reveal import RevealScreen
 from dilemmaspel.tui.screens.setup import SetupScreen
-from dilemmaspel.tui.screens.start import StartScreen
 from dilemmaspel.tui.screens.vote import VoteScreen
 from tests.tui_helpers import all_text, fill, make_app, screen_text, settle, vote
 

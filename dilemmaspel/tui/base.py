@@ -14,7 +14,9 @@ from textual.screen import ModalScreen, Screen
 from dilemmaspel.i18n import t
 
 if TYPE_CHECKING:
+    from dilemmaspel.core.session import RoundState
     from dilemmaspel.tui.app import DilemmaApp
+    from dilemmaspel.tui.context import Live
 
 
 def literal(text: str) -> Content:
@@ -72,6 +74,22 @@ class BaseScreen(Screen[Any]):
     def fail(self, exc: Exception) -> None:
         """Show an engine refusal or store failure; nothing typed is lost."""
         self.notify(error_text(exc), title=t("ui.error_title"), severity="error", timeout=8)
+
+
+class SessionScreen(BaseScreen):
+    """A screen about one open session."""
+
+    def __init__(self, live: "Live") -> None:
+        super().__init__()
+        self.live = live
+
+
+class RoundScreen(SessionScreen):
+    """A screen about one round (a card or own case played by one group) of an open session."""
+
+    def __init__(self, live: "Live", rnd: "RoundState") -> None:
+        super().__init__(live)
+        self.rnd = rnd
 
 
 class BaseModal(ModalScreen[Any]):

@@ -11,7 +11,7 @@ from dilemmaspel.core.flow import progress, voted_count
 from dilemmaspel.core.session import RoundState, RuleError
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
-from dilemmaspel.tui.base import BaseScreen, binding
+from dilemmaspel.tui.base import RoundScreen, binding
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.screens.vote import collect_votes
 from dilemmaspel.tui.widgets.card_view import CardView
@@ -27,7 +27,7 @@ def round_label(live: Live, rnd: RoundState) -> str:
     return card
 
 
-class CardScreen(BaseScreen):
+class CardScreen(RoundScreen):
     """The card, then: start (or continue) the secret vote, then reveal."""
 
     BINDINGS = [
@@ -35,11 +35,6 @@ class CardScreen(BaseScreen):
         binding("escape", "back", "key.overview"),
         binding("q", "app.quit", "key.quit"),
     ]
-
-    def __init__(self, live: Live, rnd: RoundState) -> None:
-        super().__init__()
-        self.live = live
-        self.rnd = rnd
 
     def compose(self) -> ComposeResult:
         deck_source = self.dapp.library.decks.get(self.rnd.deck)

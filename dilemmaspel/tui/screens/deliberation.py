@@ -11,14 +11,14 @@ from dilemmaspel.core.methods import Method
 from dilemmaspel.core.session import RoundState, RuleError
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
-from dilemmaspel.tui.base import BaseScreen, binding, literal
+from dilemmaspel.tui.base import RoundScreen, binding, literal
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.widgets.timer import TimeBox
 
 SAVE_DELAY = 1.5  # seconds of quiet typing before notes are committed
 
 
-class DeliberationScreen(BaseScreen):
+class DeliberationScreen(RoundScreen):
     """Step ``index`` of the method; one page past the last step is the group conclusion."""
 
     BINDINGS = [
@@ -30,9 +30,7 @@ class DeliberationScreen(BaseScreen):
     ]
 
     def __init__(self, live: Live, rnd: RoundState, index: int | None = None) -> None:
-        super().__init__()
-        self.live = live
-        self.rnd = rnd
+        super().__init__(live, rnd)
         method = live.state.settings.method
         assert method is not None
         self.method: Method = method

@@ -13,7 +13,7 @@ from dilemmaspel.core.groups import GroupingError
 from dilemmaspel.core.session import RuleError
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
-from dilemmaspel.tui.base import BaseScreen, binding, cell, literal
+from dilemmaspel.tui.base import SessionScreen, binding, cell
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.dialogs.choose import ChooseDialog
 
@@ -33,7 +33,7 @@ def make_up(live: Live, group: int) -> str:
     return line
 
 
-class GroupsScreen(BaseScreen):
+class GroupsScreen(SessionScreen):
     """Shows the mixed groups and lets the trainer adjust them before playing."""
 
     BINDINGS = [
@@ -43,10 +43,6 @@ class GroupsScreen(BaseScreen):
         binding("ctrl+n", "play", "key.play"),
         binding("escape", "back", "key.to_participants"),
     ]
-
-    def __init__(self, live: Live) -> None:
-        super().__init__()
-        self.live = live
 
     def compose(self) -> ComposeResult:
         yield Header()

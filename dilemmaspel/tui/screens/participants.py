@@ -13,12 +13,11 @@ from dilemmaspel.core.roster import Participant, name_key, read_roster
 from dilemmaspel.core.session import RuleError
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
-from dilemmaspel.tui.base import BaseScreen, binding, cell, literal
-from dilemmaspel.tui.context import Live
+from dilemmaspel.tui.base import SessionScreen, binding, cell
 from dilemmaspel.tui.dialogs.file_picker import FilePickerDialog
 
 
-class ParticipantsScreen(BaseScreen):
+class ParticipantsScreen(SessionScreen):
     """Add, import and remove participants; every change is saved at once."""
 
     BINDINGS = [
@@ -27,10 +26,6 @@ class ParticipantsScreen(BaseScreen):
         binding("ctrl+n", "next", "key.to_groups"),
         binding("escape", "start", "key.to_start"),
     ]
-
-    def __init__(self, live: Live) -> None:
-        super().__init__()
-        self.live = live
 
     def compose(self) -> ComposeResult:
         yield Header()

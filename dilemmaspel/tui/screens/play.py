@@ -12,12 +12,11 @@ from dilemmaspel.core.flow import Next, next_for_group, next_step, progress, vot
 from dilemmaspel.core.session import RoundState, RuleError
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
-from dilemmaspel.tui.base import BaseScreen, binding, literal
-from dilemmaspel.tui.context import Live
+from dilemmaspel.tui.base import SessionScreen, binding, literal
 from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
 
 
-class PlayScreen(BaseScreen):
+class PlayScreen(SessionScreen):
     """The session hub: pick a group to continue, regroup, or finish the session."""
 
     BINDINGS = [
@@ -25,10 +24,6 @@ class PlayScreen(BaseScreen):
         binding("e", "finish", "key.finish"),
         binding("q", "app.quit", "key.quit"),
     ]
-
-    def __init__(self, live: Live) -> None:
-        super().__init__()
-        self.live = live
 
     def compose(self) -> ComposeResult:
         yield Header()

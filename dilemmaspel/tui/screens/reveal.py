@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from dilemmaspel.core.events import OTHER
 from dilemmaspel.core.flow import reveal_order
-from dilemmaspel.core.session import RoundState, RuleError
+from dilemmaspel.core.session import RuleError
 from dilemmaspel.core.stats import round_stats, shifts
 from dilemmaspel.i18n import current_language, t
 from dilemmaspel.store import StoreError
-from dilemmaspel.tui.base import BaseScreen, binding, literal
-from dilemmaspel.tui.context import Live
+from dilemmaspel.tui.base import RoundScreen, binding, literal
 from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
 from dilemmaspel.tui.screens.card import round_label
 from dilemmaspel.tui.screens.vote import collect_votes
@@ -24,7 +23,7 @@ from dilemmaspel.tui.widgets.card_view import CardView
 TABS = ("result", "reasons", "discuss", "rules", "card", "history", "progress")
 
 
-class RevealScreen(BaseScreen):
+class RevealScreen(RoundScreen):
     """The reveal and everything a group does after it."""
 
     BINDINGS = [
@@ -35,11 +34,6 @@ class RevealScreen(BaseScreen):
         binding("escape", "back", "key.overview"),
         *[binding(str(i + 1), f"tab('{tab}')", f"key.tab_{tab}", show=False) for i, tab in enumerate(TABS)],
     ]
-
-    def __init__(self, live: Live, rnd: RoundState) -> None:
-        super().__init__()
-        self.live = live
-        self.rnd = rnd
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 from dilemmaspel.i18n import t
 from dilemmaspel.store import SessionSummary, StoreError
 from dilemmaspel.localtime import local_time
-from dilemmaspel.tui.base import BaseScreen, binding, cell, literal
+from dilemmaspel.tui.base import BaseScreen, binding, cell
 
 
 class StartScreen(BaseScreen):

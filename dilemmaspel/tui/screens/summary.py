@@ -12,11 +12,11 @@ from textual.widgets import Button, Footer, Header, Static
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
 from dilemmaspel.transcript import transcripts_dir, write_transcripts
-from dilemmaspel.tui.base import BaseScreen, binding, literal
+from dilemmaspel.tui.base import SessionScreen, binding, literal
 from dilemmaspel.tui.context import Live
 
 
-class SummaryScreen(BaseScreen):
+class SummaryScreen(SessionScreen):
     """Writes the transcripts when shown and lists where they are."""
 
     BINDINGS = [
@@ -25,8 +25,7 @@ class SummaryScreen(BaseScreen):
     ]
 
     def __init__(self, live: Live) -> None:
-        super().__init__()
-        self.live = live
+        super().__init__(live)
         self.written: list[Path] = []
 
     def compose(self) -> ComposeResult:

@@ -14,12 +14,12 @@ from dilemmaspel.core.flow import voted_count
 from dilemmaspel.core.session import RoundState, RuleError
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
-from dilemmaspel.tui.base import BaseScreen, binding, literal
+from dilemmaspel.tui.base import BaseScreen, RoundScreen, binding, literal
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
 
 
-class PassScreen(BaseScreen):
+class PassScreen(RoundScreen):
     """'Pass the laptop to <name>': shows nothing of earlier votes.
 
     Dismisses with "vote" (the member is here), "absent" or "stop" (back to the card).
@@ -32,9 +32,7 @@ class PassScreen(BaseScreen):
     ]
 
     def __init__(self, live: Live, rnd: RoundState, pid: str) -> None:
-        super().__init__()
-        self.live = live
-        self.rnd = rnd
+        super().__init__(live, rnd)
         self.pid = pid
 
     def compose(self) -> ComposeResult:
@@ -63,7 +61,7 @@ class PassScreen(BaseScreen):
         self.dismiss("stop")
 
 
-class VoteScreen(BaseScreen):
+class VoteScreen(RoundScreen):
     """One member's secret vote: an option (or 'other' with own words) and written reasoning.
 
     The vote is committed when the member confirms; dismisses with True, or False on 'back'.
@@ -80,9 +78,7 @@ class VoteScreen(BaseScreen):
     ]
 
     def __init__(self, live: Live, rnd: RoundState, pid: str) -> None:
-        super().__init__()
-        self.live = live
-        self.rnd = rnd
+        super().__init__(live, rnd)
         self.pid = pid
 
     def compose(self) -> ComposeResult:
