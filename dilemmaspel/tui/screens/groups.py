@@ -62,8 +62,6 @@ class GroupsScreen(SessionScreen):
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.groups.subtitle")
-        table = self.query_one("#members", DataTable)
-        table.add_columns(t("ui.col.group"), t("ui.col.name"), t("ui.col.party"), t("ui.col.side"), t("ui.col.role"), t("ui.col.present"))
         if not self.live.state.groups:
             self.form()
         self.refresh_groups()
@@ -94,7 +92,8 @@ class GroupsScreen(SessionScreen):
         self.query_one("#make-up", Static).update("\n".join(make_up(self.live, g) for g in range(len(state.groups))))
         table = self.query_one("#members", DataTable)
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)  # new columns: their widths follow the content again
+        table.add_columns(t("ui.col.group"), t("ui.col.name"), t("ui.col.party"), t("ui.col.side"), t("ui.col.role"), t("ui.col.present"))
         for number, members in enumerate(state.groups, start=1):
             for pid in members:
                 person = state.participants[pid]

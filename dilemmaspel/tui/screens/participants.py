@@ -52,14 +52,13 @@ class ParticipantsScreen(SessionScreen):
         if self.live.state.mode == "beraad":
             self.query_one(".intro", Static).update(t("ui.participants.intro_beraad"))
             self.query_one("#next", Button).label = t("ui.participants.next_beraad")
-        table = self.query_one("#people", DataTable)
-        table.add_columns(t("ui.col.name"), t("ui.col.party"), t("ui.col.side"), t("ui.col.role"))
         self.refresh_table()
         self.query_one("#name", Input).focus()
 
     def refresh_table(self) -> None:
         table = self.query_one("#people", DataTable)
-        table.clear()
+        table.clear(columns=True)  # new columns: their widths follow the content again
+        table.add_columns(t("ui.col.name"), t("ui.col.party"), t("ui.col.side"), t("ui.col.role"))
         for pid, person in self.live.state.participants.items():
             table.add_row(cell(person.name), cell(person.party), t(f"side.{person.side}"), cell(person.role), key=pid)
         count = len(self.live.state.participants)
