@@ -119,7 +119,8 @@ class ParticipantsScreen(SessionScreen):
                 added += 1
         except (RuleError, StoreError) as exc:
             self.fail(exc)
-        self.refresh_table()
+        # Fill the table once this screen is active again (the file dialog has only just closed).
+        self.call_after_refresh(self.refresh_table)
         self.notify(t("ui.participants.imported", count=added, skipped=skipped))
 
     def late_group(self) -> int | None:
