@@ -7,10 +7,10 @@ import math
 from collections import Counter
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from dilemmaspel.core.groups import GroupingError, form_groups, group_count, reshuffle_seed, same_grouping
+from dilemmaspel.core.groups import GroupingError, form_groups, group_count, remix_seed, repeated_pairs, reshuffle_seed, same_grouping
 from dilemmaspel.core.roster import Participant
 
 PARTIES = ["A", "B", "C", "D", ""]
@@ -145,3 +145,35 @@ def test_parties_are_spread_in_a_realistic_council() -> None:
     for group in groups:
         sides = Counter(p.side for p in group)
         assert sides["coalition"] in (2, 3) and sides["opposition"] in (1, 2)
+
+
+def test_repeated_pairs_counts_pairs_seen_before() -> None:
+    history = [[["A", "B", "C"], ["D", "E", "F"]]]
+    assert repeated_pairs([["A", "B", "D"], ["C", "E", "F"]], history) == 2  # A-B and E-F
+    assert repeated_pairs([["A", "D"], ["B", "E"], ["C", "F"]], history) == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(rosters(max_size=24), st.integers(2, 5), st.integers(0, 1_000))
+def test_remix_keeps_the_rules_and_repeats_fewest_pairs(people: list[Participant], k: int, seed: int) -> None:
+    assume(len(people) >= k)
+    first = form_groups(people, count=k, seed=seed)
+    history = [[[p.name for p in g] for g in first]]
+    chosen = remix_seed(people, history, seed, count=k, tries=16)
+    groups = form_groups(people, count=k, seed=chosen)
+    check_rules(people, groups, k)
+    score = repeated_pairs([[p.name for p in g] for g in groups], history)
+    candidates = [form_groups(people, count=k, seed=s) for s in range(seed + 1, seed + 17)]
+    others = [c for c in candidates if not same_grouping(first, c)]
+    if others:
+        assert not same_grouping(first, groups)
+        assert score == min(repeated_pairs([[p.name for p in g] for g in c], history) for c in others)
+
+
+def test_remix_in_a_realistic_council_avoids_old_pairs() -> None:
+    council = [Participant(name=f"P{i}", party="ABCD"[i % 4], side="coalition" if i % 2 else "opposition") for i in range(16)]
+    first = [[p.name for p in g] for g in form_groups(council, count=4, seed=1)]
+    plain = repeated_pairs([[p.name for p in g] for g in form_groups(council, count=4, seed=2)], [first])
+    remixed = repeated_pairs([[p.name for p in g] for g in form_groups(council, count=4, seed=remix_seed(council, [first], 1, count=4))], [first])
+    assert remixed <= plain
+    assert remixed <= 4  # with 64 tries, at most a few pairs meet again

@@ -271,3 +271,28 @@ def test_any_command_sequence_keeps_state_consistent(commands: list[str], rng: o
         for r in eng.state.rounds:
             for phase in (1, 2):
                 assert len(r.votes_in(phase)) <= len(voters)
+
+
+def test_reshuffle_after_a_round_avoids_earlier_pairs() -> None:
+    eng = Engine()
+    eng.start("group", Settings(decks=["mini"], cards=2, seed=3))
+    for i in range(12):
+        eng.add_participant(Participant(name=f"P{i}", party="AB"[i % 2], side="coalition" if i % 3 else "opposition"))
+    eng.form_groups(count=3)
+    before = [list(g) for g in eng.state.groups]
+    for group in range(3):
+        rnd = eng.deal(group, [MINI])
+        for pid in eng.state.voters(rnd):
+            eng.vote(rnd.number, pid, "A")
+        eng.reveal(rnd.number)
+        eng.close_round(rnd.number)
+    repeats = eng.reshuffle(count=3)
+    assert eng.state.played_groupings == [before]
+    assert eng.state.groups != before
+    assert repeats == repeated_pairs_in(eng, before)
+
+
+def repeated_pairs_in(eng: Engine, before: list[list[str]]) -> int:
+    from dilemmaspel.core.groups import repeated_pairs
+
+    return repeated_pairs(eng.state.groups, [before])

@@ -78,3 +78,45 @@ async def test_resume_after_stop_mid_vote(tmp_path: Path, isolated_home: Path) -
         state = store.load(store.sessions()[0].id)
         assert state.rounds[0].phase == "revealed"
         assert len(state.rounds[0].votes) == 5
+
+
+async def test_regrouping_between_cards_mixes_people_anew(isolated_home: Path) -> None:
+    from dilemmaspel.core.engine import Engine
+    from dilemmaspel.core.events import Settings
+    from dilemmaspel.core.roster import Participant
+    from dilemmaspel.decks import load_library
+    from dilemmaspel.store import StoreSink
+    from dilemmaspel.tui.context import Live
+    from dilemmaspel.tui.screens.groups import GroupsScreen
+
+    deck = load_library().deck("bestuurlijke-integriteit")
+    store = Store(isolated_home)
+    sink = StoreSink(store)
+    engine = Engine(sink)
+    engine.start("group", Settings(decks=[deck.id], cards=2, seed=5))
+    for i in range(12):
+        engine.add_participant(Participant(name=f"Lid {i}", party="AB"[i % 2], side="coalition" if i % 3 else "opposition"))
+    engine.form_groups(count=3)
+    for group in range(3):
+        rnd = engine.deal(group, [deck])
+        for pid in engine.state.voters(rnd):
+            engine.vote(rnd.number, pid, "A")
+        engine.reveal(rnd.number)
+        engine.close_round(rnd.number)
+    before = [list(g) for g in engine.state.groups]
+    live = Live(sink.session_id or "", engine, [deck])
+    app = make_app(isolated_home)
+    app.store = store
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(GroupsScreen(live))
+        await settle(pilot)
+        await fill(pilot, "#number", "3")
+        app.screen.query_one("#how").value = "count"
+        app.screen.query_one("#members").focus()
+        await pilot.press("r")
+        await settle(pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("zo min mogelijk mensen weer samen" in m for m in messages)
+    with Store(isolated_home) as reopened:
+        state = reopened.load(sink.session_id or "")
+    assert state.groups != before and state.played_groupings == [before]

@@ -36,7 +36,7 @@ from dilemmaspel.core.events import (
     VoteCast,
     VotesRevealed,
 )
-from dilemmaspel.core.groups import form_groups, reshuffle_seed
+from dilemmaspel.core.groups import form_groups, remix_seed, repeated_pairs, reshuffle_seed
 from dilemmaspel.core.roster import Participant
 from dilemmaspel.core.session import RoundState, RuleError, SessionState, apply_in_place, check
 
@@ -101,11 +101,21 @@ class Engine:
         self.emit(GroupsFormed(seed=chosen, groups=[[by_name[p.name] for p in g] for g in groups]))
 
     def reshuffle(self, size: int | None = None, count: int | None = None) -> int:
-        """Form groups again with the next seed that gives a different grouping."""
-        people = list(self.state.participants.values())
-        seed = reshuffle_seed(people, self.state.seed, size=size, count=count)
+        """Form groups again with another seed: a different grouping, and once groups have
+        played, the one that puts the fewest people together again. Returns the repeated pairs."""
+        state = self.state
+        people = list(state.participants.values())
+        history = [[[state.participants[pid].name for pid in group if pid in state.participants] for group in grouping]
+                   for grouping in state.played_groupings]
+        if state.rounds:
+            history.append([[state.participants[pid].name for pid in group] for group in state.groups])
+        if history:
+            seed = remix_seed(people, history, state.seed, size=size, count=count)
+        else:
+            seed = reshuffle_seed(people, state.seed, size=size, count=count)
         self.form_groups(size=size, count=count, seed=seed)
-        return seed
+        names = [[state.participants[pid].name for pid in group] for group in state.groups]
+        return repeated_pairs(names, history)
 
     def move(self, pid: str, group: int) -> None:
         self.emit(MemberMoved(pid=pid, group=group))

@@ -92,3 +92,37 @@ def reshuffle_seed(
         if not same_grouping(current, form_groups(participants, size, count, candidate)):
             return candidate
     return seed
+
+
+def repeated_pairs(groups: Sequence[Sequence[str]], history: Sequence[Sequence[Sequence[str]]]) -> int:
+    """How many pairs of people in ``groups`` already sat together in an earlier grouping."""
+    earlier = {frozenset((a, b)) for grouping in history for group in grouping for a in group for b in group if a < b}
+    return sum(1 for group in groups for a in group for b in group if a < b and frozenset((a, b)) in earlier)
+
+
+def remix_seed(
+    participants: Sequence[Participant],
+    history: Sequence[Sequence[Sequence[str]]],
+    seed: int,
+    size: int | None = None,
+    count: int | None = None,
+    tries: int = 64,
+) -> int:
+    """The seed after ``seed`` whose grouping repeats the fewest pairs from ``history`` (names).
+
+    Every candidate is an ordinary mixed grouping, so all balancing rules still hold; among equal
+    candidates the earliest seed wins, and the current grouping is never chosen again when
+    another one exists.
+    """
+    current = form_groups(participants, size, count, seed)
+    best_seed, best_score = seed, None
+    for candidate in range(seed + 1, seed + 1 + tries):
+        groups = form_groups(participants, size, count, candidate)
+        if same_grouping(current, groups):
+            continue
+        score = repeated_pairs([[p.name for p in g] for g in groups], history)
+        if best_score is None or score < best_score:
+            best_seed, best_score = candidate, score
+            if score == 0:
+                break
+    return best_seed

@@ -138,6 +138,7 @@ class SessionState:
     started: bool = False
     participants: dict[str, Participant] = field(default_factory=dict)
     groups: list[list[str]] = field(default_factory=list)
+    played_groupings: list[list[list[str]]] = field(default_factory=list)  # earlier groups that played a card
     seed: int = 0
     absent: set[str] = field(default_factory=set)
     rounds: list[RoundState] = field(default_factory=list)
@@ -440,6 +441,8 @@ def apply_in_place(state: SessionState, event: Event) -> None:
             state.absent.discard(event.pid)
             state.groups = [[p for p in g if p != event.pid] for g in state.groups]
         case GroupsFormed():
+            if state.groups and any(r.group < len(state.groups) for r in state.rounds):
+                state.played_groupings.append([list(g) for g in state.groups])
             state.groups = [list(g) for g in event.groups]
             state.seed = event.seed
         case MemberMoved():

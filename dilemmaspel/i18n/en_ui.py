@@ -157,6 +157,7 @@ MESSAGES: dict[str, str] = {
     "ui.groups.bad_number": "Enter a number of 1 or more.",
     "ui.groups.make_up": "Group {number}: {size} members, {coalition} coalition, {opposition} opposition, {none} none. Parties: {parties}",
     "ui.groups.absent_count": "({count} absent)",
+    "ui.groups.remixed": "Reshuffled so that as few people as possible sit together again ({pairs} pairs again).",
     "ui.groups.reshuffled": "Reshuffled.",
     "ui.groups.group_label": "Group {number} ({size} members)",
     "ui.groups.move_to": "Which group should {name} join?",

@@ -157,6 +157,7 @@ MESSAGES: dict[str, str] = {
     "ui.groups.bad_number": "Vul een getal van 1 of meer in.",
     "ui.groups.make_up": "Groep {number}: {size} leden, {coalition} coalitie, {opposition} oppositie, {none} geen. Partijen: {parties}",
     "ui.groups.absent_count": "({count} afwezig)",
+    "ui.groups.remixed": "Opnieuw gemengd, zo dat zo min mogelijk mensen weer samen zitten ({pairs} paren opnieuw).",
     "ui.groups.reshuffled": "Opnieuw gemengd.",
     "ui.groups.group_label": "Groep {number} ({size} leden)",
     "ui.groups.move_to": "Naar welke groep gaat {name}?",

@@ -115,12 +115,13 @@ class GroupsScreen(SessionScreen):
         if request is None:
             return
         try:
-            self.live.engine.reshuffle(**request)
+            repeats = self.live.engine.reshuffle(**request)
         except (GroupingError, RuleError, StoreError) as exc:
             self.fail(exc)
             return
         self.refresh_groups()
-        self.notify(t("ui.groups.reshuffled"))
+        played = bool(self.live.state.rounds)
+        self.notify(t("ui.groups.remixed", pairs=repeats) if played else t("ui.groups.reshuffled"))
 
     def action_move(self) -> None:
         self.move_member()
