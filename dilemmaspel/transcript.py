@@ -45,6 +45,14 @@ def _cell(text: str) -> str:
     return _line(text).replace("|", "\\|")
 
 
+def _short(text: str, limit: int = 60) -> str:
+    """An option's words for a table cell, cut at a word boundary."""
+    text = _cell(text)
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def _quote(text: str) -> list[str]:
     return [f"> {_safe_line(line)}" if line.strip() else ">" for line in text.strip().splitlines()] or [">"]
 
@@ -238,14 +246,16 @@ class MarkdownReport:
         return vote.choice
 
     def tally(self, rnd: RoundState, stats: RoundStats) -> list[str]:
-        header = [self.t("report.option"), self.t("report.count"), self.t("side.coalition"), self.t("side.opposition"), self.t("side.none")]
+        header = [self.t("report.option"), self.t("report.count"), self.t("side.coalition"), self.t("side.opposition"),
+                  self.t("side.none"), self.t("report.option_text")]
         out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         for option, count in stats.tally.items():
             if option == OTHER and not count:
                 continue
             label = self.letter(option)
             sides = [str(stats.by_side[side][option]) for side in ("coalition", "opposition", "none")]
-            out.append(f"| {label} | {count} | " + " | ".join(sides) + " |")
+            text = "" if option == OTHER else _short(rnd.option_text(option))
+            out.append(f"| {label} | {count} | " + " | ".join(sides) + f" | {text} |")
         out.append("")
         if stats.total:
             key = "report.majority" if len(stats.leaders) == 1 else "report.tie"

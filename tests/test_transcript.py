@@ -425,7 +425,7 @@ def test_markup_like_and_unusual_text_is_shown_literally() -> None:
     assert _headings(tokens) == ["Verslag: Sessie [/] | #1", "Overzicht", "Deelnemers", "Ronde 1: De nieuwe sponsor", "Stemmen",
                                  "Beraad: Zeven stappen voor een moreel oordeel", "Conclusie van de groep",
                                  "Achtergrond voor de nabespreking"]
-    # Two tables: the overview, then the tally of five columns whose rows are the option letters only.
+    # Two tables: the overview, then the tally of six columns (letter, count, three sides, the words).
     tables = [i for i, t in enumerate(tokens) if t.type == "table_open"]
     assert len(tables) == 2
     rows: list[list[str]] = []
@@ -436,7 +436,7 @@ def test_markup_like_and_unusual_text_is_shown_literally() -> None:
             rows[-1].append(token.content)
         elif token.type == "table_close":
             break
-    assert [len(r) for r in rows] == [5] * len(rows)
+    assert [len(r) for r in rows] == [6] * len(rows)
     assert [r[0] for r in rows] == ["Optie", "A", "B", "C", "anders"]
 
 

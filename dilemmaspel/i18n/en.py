@@ -219,4 +219,5 @@ MESSAGES: dict[str, str] = {
     'report.background': 'Background for the debrief',
     'report.prompts': 'Questions for the discussion',
     'report.deliberation': 'Deliberation: {method}',
+    'report.option_text': 'What',
 }

@@ -219,4 +219,5 @@ MESSAGES: dict[str, str] = {
     'report.background': 'Achtergrond voor de nabespreking',
     'report.prompts': 'Vragen voor het gesprek',
     'report.deliberation': 'Beraad: {method}',
+    'report.option_text': 'Wat',
 }
