@@ -38,6 +38,8 @@ async def test_odd_text_is_literal_everywhere(isolated_home: Path) -> None:
         await settle(pilot)
         await fill(pilot, "#number", "4")
         await pilot.press("enter")
+        await settle(pilot)
+        assert "[i]Partij[/i] 4" in all_text(app)  # the group make-up shows party names literally
         await pilot.press("ctrl+n")
         await settle(pilot)
         await pilot.press("enter")

@@ -13,7 +13,7 @@ from dilemmaspel.core.groups import GroupingError
 from dilemmaspel.core.session import RuleError
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
-from dilemmaspel.tui.base import SessionScreen, binding, cell
+from dilemmaspel.tui.base import SessionScreen, binding, cell, literal
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.dialogs.choose import ChooseDialog
 
@@ -89,7 +89,7 @@ class GroupsScreen(SessionScreen):
 
     def refresh_groups(self) -> None:
         state = self.live.state
-        self.query_one("#make-up", Static).update("\n".join(make_up(self.live, g) for g in range(len(state.groups))))
+        self.query_one("#make-up", Static).update(literal("\n".join(make_up(self.live, g) for g in range(len(state.groups)))))
         table = self.query_one("#members", DataTable)
         row = table.cursor_row
         table.clear(columns=True)  # new columns: their widths follow the content again

@@ -21,7 +21,7 @@ from dilemmaspel.core.roster import Participant
 from dilemmaspel.core.session import RuleError
 from dilemmaspel.i18n import current_language, t
 from dilemmaspel.store import StoreError, StoreSink
-from dilemmaspel.tui.base import BaseScreen, binding
+from dilemmaspel.tui.base import BaseScreen, binding, literal
 from dilemmaspel.tui.context import Live
 
 NO_METHOD = "-"
@@ -72,7 +72,7 @@ class SetupScreen(BaseScreen):
                 yield Select([(t("ui.setup.source.card"), DECK_CARD), (t("ui.setup.source.own"), OWN_CASE)],
                              value=DECK_CARD, id="source", allow_blank=False)
             yield Label(t("ui.setup.deck"), id="deck-label")
-            yield Select([(f"{d.title} ({len(d.cards)})", d.id) for d in self.decks], id="deck", allow_blank=False)
+            yield Select([(literal(f"{d.title} ({len(d.cards)})"), d.id) for d in self.decks], id="deck", allow_blank=False)
             if mode == "beraad":
                 yield Label(t("ui.setup.card"), id="card-label")
                 yield Select([], id="card", allow_blank=True, prompt=t("ui.setup.card_prompt"))
@@ -104,7 +104,7 @@ class SetupScreen(BaseScreen):
                 yield Label(t("ui.setup.steps"))
                 yield Switch(False, id="steps")
             yield Label(t("ui.setup.method"))
-            options = [(f"{m.title} ({len(m.steps)})", m.id) for m in methods]
+            options = [(literal(f"{m.title} ({len(m.steps)})"), m.id) for m in methods]
             if mode == "group":
                 options.append((t("ui.setup.no_method"), NO_METHOD))
             yield Select(options, value=options[0][1] if options else NO_METHOD, id="method", allow_blank=False)
@@ -128,8 +128,8 @@ class SetupScreen(BaseScreen):
         if deck is None:
             return
         for name, options in (
-            ("#themes", [(label, theme) for theme, label in deck.deck.themes.items()]),
-            ("#roles", [(role, role) for role in sorted({r for c in deck.cards for r in c.roles})]),
+            ("#themes", [(literal(label), theme) for theme, label in deck.deck.themes.items()]),
+            ("#roles", [(literal(role), role) for role in sorted({r for c in deck.cards for r in c.roles})]),
         ):
             widget = self._maybe(name, SelectionList)
             if widget is not None:
@@ -137,7 +137,7 @@ class SetupScreen(BaseScreen):
                 widget.add_options(options)
         card_select = self._maybe("#card", Select)
         if card_select is not None:
-            card_select.set_options([(f"{deck.theme_name(c.theme)}: {c.title}", c.id) for c in deck.cards])
+            card_select.set_options([(literal(f"{deck.theme_name(c.theme)}: {c.title}"), c.id) for c in deck.cards])
         if deck.deck.method and deck.deck.method in self.dapp.library.methods and self.mode != "beraad":
             method_select = self.query_one("#method", Select)
             if any(value == deck.deck.method for _, value in method_select._options):
