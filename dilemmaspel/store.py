@@ -178,10 +178,12 @@ class Store:
     def _insert(self, session_id: str, event: Event) -> int:
         row = self.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE session_id = ?", (session_id,)).fetchone()
         seq = int(row[0])
+        from dilemmaspel.core.events import event_to_json
+
         card_id = event.card.id if event.type == "card_dealt" else None  # type: ignore[union-attr]
         self.db.execute(
             "INSERT INTO events (session_id, seq, at, type, card_id, data) VALUES (?, ?, ?, ?, ?, ?)",
-            (session_id, seq, _now(), event.type, card_id, event.model_dump_json()),
+            (session_id, seq, _now(), event.type, card_id, event_to_json(event)),
         )
         return seq
 

@@ -296,3 +296,29 @@ def repeated_pairs_in(eng: Engine, before: list[list[str]]) -> int:
     from dilemmaspel.core.groups import repeated_pairs
 
     return repeated_pairs(eng.state.groups, [before])
+
+
+def test_deal_next_plays_the_trainers_choice_in_a_beraad() -> None:
+    own = Engine()
+    own.start("beraad", Settings(case=OwnCase(title="Het besluit", question="Was het juist?")))
+    own.form_single_group()
+    assert own.deal_next(0, [MINI]).case is not None
+    chosen = Engine()
+    chosen.start("beraad", Settings(card="mini/kerstpakket"))
+    chosen.form_single_group()
+    assert chosen.deal_next(0, [MINI]).card.id == "kerstpakket"  # type: ignore[union-attr]
+    gone = Engine()
+    gone.start("beraad", Settings(card="mini/weg"))
+    gone.form_single_group()
+    with rule("rule.card_missing"):
+        gone.deal_next(0, [MINI])
+
+
+def test_latecomers_join_the_smallest_group() -> None:
+    eng = engine()
+    assert eng.state.smallest_group() == 0
+    eng.add_participant(Participant(name="Erik"), group=0)
+    eng.form_groups(count=2, seed=1)
+    small = eng.state.smallest_group()
+    assert len(eng.state.groups[small]) == min(len(g) for g in eng.state.groups)  # type: ignore[index]
+    assert Engine().state.smallest_group() is None

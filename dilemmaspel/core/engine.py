@@ -125,10 +125,6 @@ class Engine:
 
     # --- rounds ---------------------------------------------------------------------------
 
-    def cards_left(self, group: int) -> int:
-        """How many more cards this group is due to play."""
-        return max(0, self.state.settings.cards - len(self.state.rounds_of(group)))
-
     def deal(self, group: int, decks: Sequence[Deck], practised: Collection[str] = ()) -> RoundState:
         """Deal the next card to ``group`` honouring the session's filters.
 
@@ -167,6 +163,19 @@ class Engine:
             deck_title=deck.title if deck else "", theme_name=deck.theme_name(card.theme) if deck else "",
         ))
         return self.state.rounds[number]
+
+    def deal_next(self, group: int, decks: Sequence[Deck], practised: Collection[str] = ()) -> RoundState:
+        """Whatever the group plays next: a moreel beraad's own case or chosen card, else a dealt card."""
+        settings = self.state.settings
+        if self.state.mode == "beraad" and settings.case is not None:
+            return self.open_case(group, settings.case)
+        if self.state.mode == "beraad" and settings.card:
+            deck_id, card_id = settings.card.split("/", 1)
+            deck = next((d for d in decks if d.id == deck_id), None)
+            if deck is None or card_id not in {c.id for c in deck.cards}:
+                raise RuleError("rule.card_missing", card=settings.card)
+            return self.deal_card(group, deck, card_id)
+        return self.deal(group, decks, practised)
 
     def deal_card(self, group: int, deck: Deck, card_id: str) -> RoundState:
         """Deal one chosen card (a trainer's pick for a moreel beraad)."""

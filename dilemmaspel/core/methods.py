@@ -45,8 +45,3 @@ class Method(BaseModel):
     @property
     def title(self) -> str:
         return self.method.title
-
-    @property
-    def total_minutes(self) -> int:
-        """The sum of the suggested time boxes."""
-        return sum(step.minutes or 0 for step in self.steps)

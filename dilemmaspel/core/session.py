@@ -161,6 +161,10 @@ class SessionState:
                 return index
         return None
 
+    def smallest_group(self) -> int | None:
+        """Where a latecomer joins once groups exist: the smallest group (None before that)."""
+        return min(range(len(self.groups)), key=lambda g: len(self.groups[g])) if self.groups else None
+
     def present(self, group: int) -> list[str]:
         """The members of a group who are not marked absent, in group order."""
         return [pid for pid in self.groups[group] if pid not in self.absent]

@@ -220,4 +220,5 @@ MESSAGES: dict[str, str] = {
     'report.prompts': 'Questions for the discussion',
     'report.deliberation': 'Deliberation: {method}',
     'report.option_text': 'What',
+    'rule.card_missing': 'the chosen card {card} is no longer in the decks',
 }

@@ -220,4 +220,5 @@ MESSAGES: dict[str, str] = {
     'report.prompts': 'Vragen voor het gesprek',
     'report.deliberation': 'Beraad: {method}',
     'report.option_text': 'Wat',
+    'rule.card_missing': 'de gekozen kaart {card} staat niet meer in de decks',
 }

@@ -80,7 +80,7 @@ class ParticipantsScreen(SessionScreen):
                 side=str(self.query_one("#side", Select).value),  # type: ignore[arg-type]
                 role=self.query_one("#role", Input).value.strip(),
             )
-            self.live.engine.add_participant(person, self.late_group())
+            self.live.engine.add_participant(person, self.live.state.smallest_group())
         except (RuleError, StoreError) as exc:
             self.fail(exc)
             return
@@ -115,18 +115,13 @@ class ParticipantsScreen(SessionScreen):
                 if name_key(person.name) in existing:
                     skipped += 1
                     continue
-                self.live.engine.add_participant(person, self.late_group())
+                self.live.engine.add_participant(person, self.live.state.smallest_group())
                 added += 1
         except (RuleError, StoreError) as exc:
             self.fail(exc)
         # Fill the table once this screen is active again (the file dialog has only just closed).
         self.call_after_refresh(self.refresh_table)
         self.notify(t("ui.participants.imported", count=added, skipped=skipped))
-
-    def late_group(self) -> int | None:
-        """Once groups exist, a newcomer joins the smallest group (they can be moved later)."""
-        groups = self.live.state.groups
-        return min(range(len(groups)), key=lambda g: len(groups[g])) if groups else None
 
     def selected_pid(self) -> str | None:
         table = self.query_one("#people", DataTable)

@@ -115,21 +115,10 @@ class PlayScreen(SessionScreen):
             self.refresh_list()
 
     def deal(self, group: int) -> RoundState:
-        """The next card: the trainer's chosen card or own case, or a dealt card."""
+        """The next card or case; someone practising alone gets cards they have not done first."""
         state = self.live.state
-        settings = state.settings
-        if state.mode == "beraad" and settings.case is not None:
-            return self.live.engine.open_case(group, settings.case)
-        if state.mode == "beraad" and settings.card:
-            deck_id, card_id = settings.card.split("/", 1)
-            deck = next((d for d in self.live.decks if d.id == deck_id), None)
-            if deck is None:
-                raise RuleError("rule.no_cards_left")
-            return self.live.engine.deal_card(group, deck, card_id)
-        practised: set[str] = set()
-        if state.mode == "solo":
-            practised = self.dapp.store.practised_cards(state.name(state.groups[0][0]))
-        return self.live.engine.deal(group, self.live.decks, practised)
+        practised = self.dapp.store.practised_cards(state.name(state.groups[0][0])) if state.mode == "solo" else set()
+        return self.live.engine.deal_next(group, self.live.decks, practised)
 
     def action_groups(self) -> None:
         if self.live.state.mode != "group":

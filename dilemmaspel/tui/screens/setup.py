@@ -17,6 +17,7 @@ from dilemmaspel.core.cards import Deck
 from dilemmaspel.core.dealing import Filters, eligible
 from dilemmaspel.core.engine import Engine
 from dilemmaspel.core.events import OwnCase, Settings
+from dilemmaspel.core.fields import BODIES
 from dilemmaspel.core.roster import Participant
 from dilemmaspel.core.session import RuleError
 from dilemmaspel.i18n import current_language, t
@@ -81,7 +82,7 @@ class SetupScreen(BaseScreen):
                 yield SelectionList[str](id="themes", classes="filter")
             if mode == "group":
                 yield Label(t("ui.setup.bodies"))
-                yield SelectionList[str](*[(t(f"body.{b}"), b) for b in ("gemeente", "provincie", "waterschap")],
+                yield SelectionList[str](*[(t(f"body.{b}"), b) for b in BODIES],
                                          id="bodies", classes="filter")
                 yield Label(t("ui.setup.roles"))
                 yield SelectionList[str](id="roles", classes="filter")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import time
 
-from textual.reactive import reactive
 from textual.widgets import Static
 
 from dilemmaspel.i18n import t
@@ -19,8 +18,6 @@ class TimeBox(Static):
     TimeBox.over { background: $error; color: $text; text-style: bold; }
     TimeBox.paused { text-style: dim; }
     """
-
-    remaining: reactive[float] = reactive(0.0)
 
     def __init__(self, minutes: int | None, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
