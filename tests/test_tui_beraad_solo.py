@@ -20,7 +20,7 @@ from dilemmaspel.tui.screens.play import PlayScreen
 from dilemmaspel.tui.screens.reveal import RevealScreen
 from dilemmaspel.tui.screens.setup import SetupScreen
 from dilemmaspel.tui.screens.vote import VoteScreen
-from tests.tui_helpers import all_text, fill, make_app, screen_text, settle, vote
+from tests.tui_helpers import all_text, fill, make_app, screen_text, settle, shows, vote
 
 SIZE = (100, 34)
 PEOPLE = ["Aysel Kaya", "Bram de Wit", "Carla Jansen"]
@@ -51,7 +51,7 @@ async def _deliberate(pilot, steps: int) -> None:  # type: ignore[no-untyped-def
         await fill(pilot, "#notes", f"Stap {step + 1}: wat de groep zag")
         await pilot.press("ctrl+n")
         await settle(pilot)
-    assert "Conclusie na" in screen_text(app)
+    assert await shows(pilot, "Conclusie na")
     for index, name in enumerate(PEOPLE, start=1):
         await fill(pilot, f"#personal-p{index}", f"Ik vind ..., omdat ..., ondanks ... ({name})")
     await fill(pilot, "#conclusion", "Wij vinden het besluit verdedigbaar, omdat het openbaar is gemaakt.")
@@ -85,7 +85,7 @@ async def test_beraad_on_own_case_with_three_participants(isolated_home: Path) -
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, CardScreen)
-        assert "Subsidie dorpshuis" in screen_text(app)
+        assert await shows(pilot, "Subsidie dorpshuis")
         await pilot.press("enter")
         await settle(pilot)
         positions = ["Nee, hij had zich moeten verschonen", "Ja, het belang was klein", "Alleen na melding vooraf"]
@@ -110,7 +110,7 @@ async def test_beraad_on_own_case_with_three_participants(isolated_home: Path) -
         await settle(pilot)
         await pilot.press("j")
         await settle(pilot)
-        assert "transcripts" in screen_text(app)
+        assert await shows(pilot, "transcripts")
 
     with Store(isolated_home) as store:
         state = store.load(store.sessions()[0].id)

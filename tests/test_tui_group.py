@@ -15,7 +15,7 @@ from dilemmaspel.tui.screens.setup import SetupScreen
 from dilemmaspel.tui.screens.start import StartScreen
 from dilemmaspel.tui.screens.summary import SummaryScreen
 from dilemmaspel.tui.screens.vote import PassScreen
-from tests.tui_helpers import ROSTER, all_text, fill, make_app, screen_text, settle, vote
+from tests.tui_helpers import ROSTER, all_text, fill, make_app, screen_text, settle, shows, vote
 
 SIZE = (100, 34)
 
@@ -37,7 +37,7 @@ async def _setup_session(pilot, roster: Path, cards: int = 2) -> None:  # type: 
     await pilot.press("enter")
     await settle(pilot)
     assert isinstance(app.screen, ParticipantsScreen)
-    assert "9 deelnemer(s)" in screen_text(app)
+    assert await shows(pilot, "9 deelnemer(s)")
     await pilot.press("ctrl+n")
     await settle(pilot)
     assert isinstance(app.screen, GroupsScreen)
@@ -65,16 +65,16 @@ async def test_two_groups_two_cards_with_twists_deliberation_and_revote(tmp_path
                 await pilot.press("enter")
                 await settle(pilot)
                 assert isinstance(app.screen, CardScreen)
-                assert f"kaart {card_number} van 2" in screen_text(app)
+                assert await shows(pilot, f"kaart {card_number} van 2")
                 await pilot.press("enter")
                 await settle(pilot)
                 size = 5 if group == 0 else 4
                 for member in range(size):
                     assert isinstance(app.screen, PassScreen)
-                    assert f"{member} van {size} hebben gestemd" in screen_text(app)
+                    assert await shows(pilot, f"{member} van {size} hebben gestemd")
                     await vote(pilot, "A" if member % 2 else "B", f"Toelichting {member}")
                 assert isinstance(app.screen, CardScreen)
-                assert "Iedereen heeft gestemd" in screen_text(app)
+                assert await shows(pilot, "Iedereen heeft gestemd")
                 await pilot.press("enter")
                 await settle(pilot)
                 assert isinstance(app.screen, RevealScreen)
@@ -83,13 +83,13 @@ async def test_two_groups_two_cards_with_twists_deliberation_and_revote(tmp_path
                 # a twist
                 await pilot.press("t")
                 await settle(pilot)
-                assert "1 van" in screen_text(app)
+                assert await shows(pilot, "1 van")
                 # deliberation through all seven steps and the conclusion
                 await pilot.press("d")
                 await settle(pilot)
                 assert isinstance(app.screen, DeliberationScreen)
                 for step in range(7):
-                    assert f"Stap {step + 1} van 7" in screen_text(app)
+                    assert await shows(pilot, f"Stap {step + 1} van 7")
                     await fill(pilot, "#notes", f"Notitie stap {step + 1}")
                     await pilot.press("ctrl+n")
                     await settle(pilot)
@@ -111,13 +111,13 @@ async def test_two_groups_two_cards_with_twists_deliberation_and_revote(tmp_path
                 await settle(pilot)
                 assert isinstance(app.screen, PlayScreen)
 
-        assert "Sessie afronden" in screen_text(app)
+        assert await shows(pilot, "Sessie afronden")
         await pilot.press("e")
         await settle(pilot)
         await pilot.press("j")
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
-        assert "transcripts" in screen_text(app)
+        assert await shows(pilot, "transcripts")
 
     store = Store(isolated_home)
     [summary] = store.sessions()

@@ -13,7 +13,7 @@ from dilemmaspel.tui.screens.reveal import RevealScreen
 from dilemmaspel.tui.screens.start import StartScreen
 from dilemmaspel.tui.screens.vote import PassScreen, VoteScreen
 from tests.test_tui_group import SIZE, _setup_session
-from tests.tui_helpers import ROSTER, fill, make_app, screen_text, settle, vote
+from tests.tui_helpers import ROSTER, fill, make_app, settle, shows, vote
 
 
 async def test_resume_after_stop_mid_vote(tmp_path: Path, isolated_home: Path) -> None:
@@ -51,28 +51,28 @@ async def test_resume_after_stop_mid_vote(tmp_path: Path, isolated_home: Path) -
     app = make_app(isolated_home)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, StartScreen)
-        assert "Onafgemaakte sessies" in screen_text(app)
+        assert await shows(pilot, "Onafgemaakte sessies")
         table = app.screen.query_one("#resume", DataTable)
         assert table.row_count == 1
         table.focus()
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PlayScreen)
-        assert "2 van 5 gestemd" in screen_text(app)
+        assert await shows(pilot, "2 van 5 gestemd")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, CardScreen)
-        assert "2 van 5 hebben gestemd" in screen_text(app)
+        assert await shows(pilot, "2 van 5 hebben gestemd")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PassScreen)
-        assert "2 van 5 hebben gestemd" in screen_text(app)
+        assert await shows(pilot, "2 van 5 hebben gestemd")
         for _ in range(3):
             await vote(pilot, "A", "Na het hervatten")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, RevealScreen)
-        assert "Stemmen (5)" in screen_text(app)
+        assert await shows(pilot, "Stemmen (5)")
 
     with Store(isolated_home) as store:
         state = store.load(store.sessions()[0].id)

@@ -79,3 +79,12 @@ def all_text(app: DilemmaApp) -> str:
     from textual.widgets import Static
 
     return "\n".join(str(widget.content) for widget in app.screen.query(Static))
+
+
+async def shows(pilot: Pilot[Any], text: str, tries: int = 50) -> bool:
+    """Whether the screen shows ``text`` once it has settled (a slow machine may need a few frames)."""
+    for _ in range(tries):
+        if text in screen_text(pilot.app):  # type: ignore[arg-type]
+            return True
+        await pilot.pause(0.05)
+    return False
