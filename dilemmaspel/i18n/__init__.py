@@ -6,17 +6,35 @@ once at start-up (``--lang``, ``DILEMMASPEL_LANG`` or the stored setting).
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 from typing import Literal
-
-from dilemmaspel.i18n import en, en_ui, nl, nl_ui
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
-CATALOGS: dict[str, dict[str, str]] = {
-    "nl": {**nl.MESSAGES, **nl_ui.MESSAGES},
-    "en": {**en.MESSAGES, **en_ui.MESSAGES},
-}
+
+
+def _load_catalogs() -> dict[str, dict[str, str]]:
+    """Merge every catalog module of this package: ``nl*.py`` into Dutch, ``en*.py`` into English.
+
+    Each area of the app keeps its strings in a module of its own (``nl_room.py``, ...), so a
+    new area adds files instead of editing one long dictionary. A key defined twice is a bug.
+    """
+    catalogs: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        lang = info.name.split("_", 1)[0]
+        if lang not in catalogs:
+            continue
+        messages: dict[str, str] = importlib.import_module(f"{__name__}.{info.name}").MESSAGES
+        clash = catalogs[lang].keys() & messages.keys()
+        if clash:
+            raise RuntimeError(f"catalog {info.name} redefines {sorted(clash)}")
+        catalogs[lang].update(messages)
+    return catalogs
+
+
+CATALOGS: dict[str, dict[str, str]] = _load_catalogs()
 
 _current: Language = "nl"
 
