@@ -11,7 +11,9 @@ from typing import Any
 from dilemmaspel.core.anonymise import anonymise
 from dilemmaspel.core.events import OTHER, Event, event_from_json
 from dilemmaspel.core.session import RoundState, SessionState, Vote, apply_in_place, check, replay
-from dilemmaspel.core.stats import RoundStats, round_stats, shifts
+from dilemmaspel.core.flow import reveal_order
+from dilemmaspel.core.stats import RoundStats, anonymous, round_stats, shift_table, shifts
+from dilemmaspel.core.unlink import unlink_ballots
 from dilemmaspel.i18n import t
 from dilemmaspel.localtime import local_time
 from dilemmaspel.paths import ensure_private_dir, write_private_atomic
@@ -134,9 +136,19 @@ class MarkdownReport:
             first = self.leading(round_stats(self.s, rnd, 1)) if rnd.revealed and rnd.votes else "-"
             second = "-"
             if rnd.revotes and rnd.phase in ("revoted", "closed"):
-                second = f"{self.leading(round_stats(self.s, rnd, 2))}; " + self.t("report.changed_short", count=len(shifts(rnd)))
+                second = self.leading(round_stats(self.s, rnd, 2))
+                changed = self.changed(rnd)
+                if changed is not None:
+                    second += "; " + self.t("report.changed_short", count=changed)
             out.append(f"| {rnd.number + 1} | {rnd.group + 1} | {_cell(rnd.title)} | {first} | {second} |")
         return out + [""]
+
+    def changed(self, rnd: RoundState) -> int | None:
+        """How many chose differently in the re-vote (None when an anonymous session hides it)."""
+        if not anonymous(self.s):
+            return len(shifts(rnd))
+        table = shift_table(self.s, rnd)
+        return table.changed if table is not None else None
 
     def leading(self, stats: RoundStats) -> str:
         """'B (3 van 5)' or 'A = B (2 van 5)' on a tie."""
@@ -180,7 +192,7 @@ class MarkdownReport:
             out += [f"### {self.t('report.personal')}", ""]
             for pid, text in rnd.personal.items():
                 if text.strip():
-                    who = f"**{_cell(s.name(pid))}:** " if self.named or s.mode == "beraad" else ""
+                    who = f"**{_cell(s.name(pid))}:** " if self.named else ""
                     out.append(f"- {who}{_indent(text)}")
             out.append("")
         if rnd.conclusion.strip() or rnd.actions.strip():
@@ -216,16 +228,20 @@ class MarkdownReport:
         if rnd.voting_phase == phase:
             return out + [f"_{self.t('report.not_revealed', count=stats.total)}_", ""]
         out += self.tally(rnd, stats)
-        missing = [pid for pid in self.s.groups[rnd.group] if pid not in rnd.votes_in(phase)] if rnd.group < len(self.s.groups) else []
+        linked = not self.s.ballots_unlinked and rnd.group < len(self.s.groups)
+        missing = [pid for pid in self.s.groups[rnd.group] if pid not in rnd.votes_in(phase)] if linked else []
         if missing:
             out += [self.t("report.not_voted", names=", ".join(_cell(self.s.name(pid)) for pid in missing)), ""]
         out += [f"**{self.t('report.reasoning')}**", ""]
-        for vote in _ordered(rnd.votes_in(phase), rnd):
+        for pid in reveal_order(rnd, phase, self.s.seed):
+            vote = rnd.votes_in(phase)[pid]
             who = f"{_cell(self.s.name(vote.pid))} - " if self.named else ""
             reasoning = vote.reasoning.strip() or self.t("report.no_reasoning")
             out.append(f"- {who}{self.choice(rnd, vote)}: {_indent(reasoning)}")
         out.append("")
-        if phase == 2:
+        if phase == 2 and anonymous(self.s):
+            out += self.shift_counts(rnd)
+        elif phase == 2:
             changed = shifts(rnd)
             out += [self.t("report.shifts", count=len(changed), total=len(rnd.revotes)), ""]
             for shift in changed:
@@ -237,6 +253,17 @@ class MarkdownReport:
                 out.append("")
         return out
 
+    def shift_counts(self, rnd: RoundState) -> list[str]:
+        """The re-vote shifts of an anonymous session: counts per move, or why they are left out."""
+        table = shift_table(self.s, rnd)
+        if table is None:
+            return []
+        if table.withheld:
+            return [self.t(table.withheld), ""]
+        out = [self.t("report.shifts", count=table.changed, total=table.voters), ""]
+        out += [f"- {self.letter(before)} -> {self.letter(after)}: {count}" for before, after, count in table.moves]
+        return out + ([""] if table.moves else [])
+
     def letter(self, choice: str) -> str:
         return self.t("vote.other") if choice == OTHER else choice
 
@@ -246,17 +273,20 @@ class MarkdownReport:
         return vote.choice
 
     def tally(self, rnd: RoundState, stats: RoundStats) -> list[str]:
-        header = [self.t("report.option"), self.t("report.count"), self.t("side.coalition"), self.t("side.opposition"),
-                  self.t("side.none"), self.t("report.option_text")]
+        sides = ("coalition", "opposition", "none") if stats.by_side is not None else ()
+        header = [self.t("report.option"), self.t("report.count"), *(self.t(f"side.{side}") for side in sides),
+                  self.t("report.option_text")]
         out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         for option, count in stats.tally.items():
             if option == OTHER and not count:
                 continue
             label = self.letter(option)
-            sides = [str(stats.by_side[side][option]) for side in ("coalition", "opposition", "none")]
+            split = [str(stats.by_side[side][option]) for side in sides] if stats.by_side is not None else []
             text = "" if option == OTHER else _short(rnd.option_text(option))
-            out.append(f"| {label} | {count} | " + " | ".join(sides) + f" | {text} |")
+            out.append(f"| {label} | {count} | " + "".join(f"{cell} | " for cell in split) + f"{text} |")
         out.append("")
+        if stats.side_withheld:
+            out += [self.t(stats.side_withheld), ""]
         if stats.total:
             key = "report.majority" if len(stats.leaders) == 1 else "report.tie"
             out.append(self.t(key, options=self.leading(stats)))
@@ -264,11 +294,6 @@ class MarkdownReport:
         figure = f" (Cramér's V = {self.number(line.v)})" if line.v is not None else ""
         out += ["", f"{self.t('report.party_line')}: {self.t(line.reading)}{figure}.", ""]
         return out
-
-
-def _ordered(votes: dict[str, Vote], rnd: RoundState) -> list[Vote]:
-    order = {letter: i for i, letter in enumerate(list(rnd.letters) + [OTHER])}
-    return sorted(votes.values(), key=lambda v: order.get(v.choice, 99))
 
 
 def to_markdown(state: SessionState, lang: str | None = None) -> str:
@@ -279,9 +304,29 @@ def to_markdown(state: SessionState, lang: str | None = None) -> str:
 # --- JSON -----------------------------------------------------------------------------------
 
 
+def exportable(events: Sequence[Event]) -> list[Event]:
+    """The events an export may carry: in an anonymous session, ballots unlinked from people.
+
+    A finished session is unlinked in the database already; an open one is unlinked here, with
+    fresh random ballot ids for each export.
+    """
+    return [event for event in unlink_ballots(events) if event is not None]
+
+
+def _ballot(vote: Vote, unlinked: bool) -> dict[str, str]:
+    entry = {"ballot" if unlinked else "pid": vote.pid, "choice": vote.choice, "other": vote.other, "reasoning": vote.reasoning}
+    return entry
+
+
 def to_json(session_id: str, events: Sequence[Event], anonymised: bool = False) -> str:
-    """The complete session: a readable summary and every event, loadable again."""
+    """The complete session: a readable summary and every event, loadable again.
+
+    In an anonymous session the votes carry ballot ids (``votes[].ballot``), never a participant
+    id, and the splits are only those the session published.
+    """
+    events = exportable(events)
     state = replay(events)
+    unlinked = state.ballots_unlinked
     rounds: list[dict[str, Any]] = []
     for rnd in state.rounds:
         entry: dict[str, Any] = {
@@ -291,8 +336,8 @@ def to_json(session_id: str, events: Sequence[Event], anonymised: bool = False) 
             "card": rnd.card.model_dump() if rnd.card else None,
             "case": rnd.case.model_dump() if rnd.case else None,
             "phase": rnd.phase,
-            "votes": [vars(v) for v in rnd.votes.values()],
-            "revotes": [vars(v) for v in rnd.revotes.values()],
+            "votes": [_ballot(v, unlinked) for v in rnd.votes.values()],
+            "revotes": [_ballot(v, unlinked) for v in rnd.revotes.values()],
             "twists_shown": rnd.twists_shown,
             "notes": {str(k + 1): v for k, v in sorted(rnd.notes.items())},
             "personal_conclusions": dict(rnd.personal),
@@ -303,9 +348,14 @@ def to_json(session_id: str, events: Sequence[Event], anonymised: bool = False) 
             stats = round_stats(state, rnd, 1)
             entry["tally"] = stats.tally
             entry["by_side"] = stats.by_side
+            entry["by_side_withheld"] = stats.side_withheld
             entry["party_line_v"] = stats.party_line.v
-        if rnd.revotes:
-            entry["shifts"] = [vars(s) for s in shifts(rnd)]
+        if rnd.revotes and rnd.phase in ("revoted", "closed"):
+            if anonymous(state):
+                table = shift_table(state, rnd)
+                entry["shifts"] = table.to_dict() if table is not None else None
+            else:
+                entry["shifts"] = [vars(s) for s in shifts(rnd)]
         rounds.append(entry)
     document = {
         "schema": SCHEMA,
@@ -369,6 +419,7 @@ def write_transcripts(
     lang: str | None = None,
 ) -> list[Path]:
     """Write the transcript files (atomically, owner-only) and return their paths."""
+    events = exportable(events)
     if anonymised:
         events = anonymise(events, lang or replay(events).language)
     state = replay(events)
