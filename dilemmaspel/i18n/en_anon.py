@@ -9,4 +9,6 @@ MESSAGES: dict[str, str] = {
     "disclosure.shift_hidden": "Shifts left out: together with the results they would show who chose what.",
     "disclosure.shift_voters": "Shifts left out: other people voted the second time.",
     "stats.partyline.withheld": "cannot be read: the coalition/opposition split is left out here to keep votes secret",
+    "anon.someone": "[participant]",
+    "anon.former": "Former participant {number}",
 }

@@ -9,4 +9,6 @@ MESSAGES: dict[str, str] = {
     "disclosure.shift_hidden": "Verschuivingen weggelaten: samen met de uitslagen zouden ze tonen wie wat koos.",
     "disclosure.shift_voters": "Verschuivingen weggelaten: er stemden de tweede keer andere mensen mee.",
     "stats.partyline.withheld": "niet te lezen: de verdeling naar coalitie en oppositie blijft hier weg om stemmen geheim te houden",
+    "anon.someone": "[deelnemer]",
+    "anon.former": "Oud-deelnemer {number}",
 }
