@@ -135,3 +135,19 @@ def test_the_json_of_a_named_session_still_names_the_votes() -> None:
     document = json.loads(to_json("s1", events))
     names = {p["id"] for p in document["participants"]}
     assert all(vote["pid"] in names for vote in document["rounds"][0]["votes"])
+
+
+def test_the_report_the_summary_screen_writes_links_nothing(tmp_path: Path) -> None:
+    """Issue 13: the summary screen offered the linking JSON as 'het verslag'."""
+    from dilemmaspel.transcript import write_transcripts
+
+    events = factory_events("anonymous")
+    paths = write_transcripts("s1", events, tmp_path, ("md", "json"))
+    document = json.loads(next(p for p in paths if p.suffix == ".json").read_text(encoding="utf-8"))
+    names = {p["id"] for p in document["participants"]}
+    assert names and all("pid" not in v for r in document["rounds"] for v in r["votes"])
+    markdown = next(p for p in paths if p.suffix == ".md").read_text(encoding="utf-8")
+    for person in factory.ROSTER:  # named in the list of participants, never next to a vote
+        for line in markdown.splitlines():
+            if line.startswith("- ") and " - " in line and ": " in line:
+                assert person.name not in line, line

@@ -34,9 +34,13 @@ def ballot_id() -> str:
 
 
 def needs_unlinking(events: Sequence[Event]) -> bool:
-    """Whether these are the events of an anonymous session whose votes still name people."""
+    """Whether these are the events of an anonymous session whose votes still name people.
+
+    Solo practice is left alone: one person's own votes are their progress, not a secret ballot.
+    """
     first = events[0] if events else None
-    return isinstance(first, SessionStarted) and first.settings.reveal == "anonymous" and not first.ballots_unlinked
+    return (isinstance(first, SessionStarted) and first.mode != "solo" and first.settings.reveal == "anonymous"
+            and not first.ballots_unlinked)
 
 
 def unlink_ballots(events: Sequence[Event]) -> list[Event | None]:

@@ -11,4 +11,5 @@ MESSAGES: dict[str, str] = {
     "stats.partyline.withheld": "cannot be read: the coalition/opposition split is left out here to keep votes secret",
     "anon.someone": "[participant]",
     "anon.former": "Former participant {number}",
+    "ui.summary.privacy_unlinked": "These files hold names and reasoning, but link no vote or reasoning to a name; the database no longer keeps that link either. Only you can read them.",
 }

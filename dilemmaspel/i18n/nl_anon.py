@@ -11,4 +11,5 @@ MESSAGES: dict[str, str] = {
     "stats.partyline.withheld": "niet te lezen: de verdeling naar coalitie en oppositie blijft hier weg om stemmen geheim te houden",
     "anon.someone": "[deelnemer]",
     "anon.former": "Oud-deelnemer {number}",
+    "ui.summary.privacy_unlinked": "Deze bestanden bevatten namen en toelichtingen, maar koppelen geen stem of toelichting aan een naam; de database bewaart die koppeling ook niet meer. Alleen u kunt ze lezen.",
 }
