@@ -292,7 +292,10 @@ class MarkdownReport:
             out.append(self.t(key, options=self.leading(stats)))
         line = stats.party_line
         figure = f" (Cramér's V = {self.number(line.v)})" if line.v is not None else ""
-        out += ["", f"{self.t('report.party_line')}: {self.t(line.reading)}{figure}.", ""]
+        if stats.by_side is not None:
+            out += ["", f"{self.t('report.party_line')}: {self.t(line.reading)}{figure}.", ""]
+        else:
+            out.append("")
         return out
 
 
