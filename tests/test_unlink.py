@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from dilemmaspel.core.events import PersonalConclusionSaved, VoteCast, event_to_json
+from dilemmaspel.core.roster import Participant
 from dilemmaspel.core.session import SessionState, apply_in_place, check, replay
 from dilemmaspel.core.stats import round_stats, shift_table
 from dilemmaspel.core.unlink import BALLOT_PREFIX, unlink_ballots
@@ -151,3 +155,55 @@ def test_the_report_the_summary_screen_writes_links_nothing(tmp_path: Path) -> N
         for line in markdown.splitlines():
             if line.startswith("- ") and " - " in line and ": " in line:
                 assert person.name not in line, line
+
+
+SIDES = ("coalition", "opposition", "none")
+
+
+@st.composite
+def anonymous_sessions(draw: st.DrawFn) -> list:  # type: ignore[type-arg]
+    """A random anonymous session played through the engine: rounds, re-votes, conclusions."""
+    engine = factory.start(factory.engine_for(None), reveal="anonymous", cards=3)
+    n = draw(st.integers(2, 8))
+    for index in range(n):
+        engine.add_participant(Participant(name=f"Lid{index} Achternaam{index}", side=draw(st.sampled_from(SIDES))))
+    engine.form_groups(count=draw(st.integers(1, 2)) if n >= 4 else 1)
+    for _ in range(draw(st.integers(1, 3))):
+        group = draw(st.integers(0, len(engine.state.groups) - 1))
+        if engine.state.open_round(group) is not None or len(engine.state.rounds_of(group)) >= 3:
+            continue
+        rnd = engine.deal(group, [factory.deck()])
+        for pid in engine.state.present(group):
+            engine.vote(rnd.number, pid, draw(st.sampled_from(rnd.letters)), draw(st.sampled_from(["", "omdat"])))
+        engine.reveal(rnd.number)
+        if draw(st.booleans()):
+            engine.open_revote(rnd.number)
+            for pid in engine.state.present(group):
+                engine.vote(rnd.number, pid, draw(st.sampled_from(rnd.letters)), "")
+            engine.reveal(rnd.number)
+        engine.start_deliberation(rnd.number)
+        for pid in engine.state.groups[group]:
+            if draw(st.booleans()):
+                engine.save_personal(rnd.number, pid, "eerste versie")
+                engine.save_personal(rnd.number, pid, f"laatste versie van {engine.state.name(pid)}")
+        engine.close_round(rnd.number)
+    engine.finish()
+    return list(engine.sink.events)  # type: ignore[attr-defined]
+
+
+@settings(max_examples=100, deadline=None)
+@given(anonymous_sessions())
+def test_unlinked_sessions_replay_with_the_rules_and_publish_the_same(events: list) -> None:  # type: ignore[type-arg]
+    linked = replay(events)
+    unlinked_events = [e for e in unlink_ballots(events) if e is not None]
+    state = _checked(unlinked_events)
+    assert state.ballots_unlinked and state.finished
+    for before, after in zip(linked.rounds, state.rounds):
+        assert not (set(after.votes) | set(after.revotes)) & set(linked.participants)
+        assert set(after.revotes) <= set(after.votes)  # a re-vote keeps its ballot id
+        for phase in (1, 2):
+            old, new = round_stats(linked, before, phase), round_stats(state, after, phase)
+            assert (old.tally, old.by_side, old.side_withheld) == (new.tally, new.by_side, new.side_withheld)
+        assert shift_table(linked, before) == shift_table(state, after)
+        assert sorted(after.personal.values()) == sorted(before.personal.values())
+        assert not set(after.personal) & set(linked.participants)
