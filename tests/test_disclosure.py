@@ -304,3 +304,18 @@ def test_disclosure_is_plain_core() -> None:
     module = importlib.import_module("dilemmaspel.core.disclosure")
     source = open(module.__file__, encoding="utf-8").read()  # type: ignore[arg-type]
     assert "textual" not in source and "dilemmaspel.store" not in source and "dilemmaspel.i18n" not in source
+
+
+def test_a_plenary_of_three_hundred() -> None:
+    """A room's plenary: the split by side shows, the split by table (five a table) does not combine."""
+    voters = [f"p{i}" for i in range(300)]
+    choices = {v: "ABCD"[(i * 7) % 4] for i, v in enumerate(voters)}
+    sides = {v: ("coalition", "opposition", "none")[i % 3] for i, v in enumerate(voters)}
+    tables = {v: str(i // 5) for i, v in enumerate(voters)}
+    result = disclose(choices, {"side": sides, "table": tables}, "ABCD")
+    assert result.split("side") is not None and sum(result.split("side")["none"].values()) == 100
+    assert result.reason("table") == COMBINED
+    alone = disclose(choices, {"table": tables}, "ABCD")
+    assert alone.split("table") is not None and alone.split("table")["0"] == {"A": 2, "B": 1, "C": 1, "D": 1}
+    one_table_agrees = dict(choices, **{v: "A" for v in voters[:5]})
+    assert disclose(one_table_agrees, {"table": tables}, "ABCD").reason("table") == UNANIMOUS_GROUP
