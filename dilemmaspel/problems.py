@@ -104,6 +104,10 @@ def message_for(error: dict[str, Any], model: type[BaseModel]) -> str:
         return t("validate.greater_than", limit=ctx.get("gt"))
     if kind == "less_than_equal":
         return t("validate.at_most", limit=ctx.get("le"))
+    if kind == "article_link":
+        return t("validate.bad_source", value=value)
+    if kind == "iso_date":
+        return t("validate.bad_date", value=value)
     if kind == "value_error":
         return t("validate.duplicates")
     return str(error.get("msg", kind))

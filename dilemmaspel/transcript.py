@@ -215,7 +215,10 @@ class MarkdownReport:
             return []
         out = [f"### {self.t('report.background')}", ""]
         if card.rules:
-            out += [f"- **{_cell(rule.ref)}:** {_cell(rule.summary)}" for rule in card.rules] + [""]
+            out += [
+                f"- **{_cell(rule.ref)}:** {_cell(rule.summary)}" + (f" <{rule.source}>" if rule.source else "")
+                for rule in card.rules
+            ] + [""]
         if card.reflection.strip():
             out += _quote(card.reflection) + [""]
         if card.prompts:

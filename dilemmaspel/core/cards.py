@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+import re
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
 from dilemmaspel.core.fields import STRICT, Body, Language, Slug, Text
 
 OPTION_LETTERS = "ABCD"
+
+_BWB = r"BWB[RV]\d{7}"
+_ARTICLE = r"[0-9]+[a-z]*(?:[.:][0-9]+[a-z]*)*"
+SOURCE_FORMS = (
+    # the permanent link wetten.overheid.nl offers for an article (Juriconnect)
+    re.compile(rf"https://wetten\.overheid\.nl/jci1\.[0-9]+:c:{_BWB}(?:&[a-z]+=[^&#\s]+)*&artikel={_ARTICLE}(?:&[a-z]+=[^&#\s]+)*"),
+    # the address of a version of the text, with the anchor of the article
+    re.compile(rf"https://wetten\.overheid\.nl/{_BWB}(?:/\d{{4}}-\d{{2}}-\d{{2}}(?:/\d+)?)?/?#(?:[A-Za-z0-9.:]+_)*Artikel{_ARTICLE}"),
+)
+"""The two forms of a link to one article of a law on wetten.overheid.nl."""
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_article_link(url: str) -> bool:
+    """Whether ``url`` links to one article of a regulation on wetten.overheid.nl."""
+    return any(form.fullmatch(url) for form in SOURCE_FORMS)
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 
@@ -20,6 +39,14 @@ class Rule(BaseModel):
 
     ref: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
     summary: Text
+    source: str | None = None
+
+    @field_validator("source")
+    @classmethod
+    def _source_is_article_link(cls, value: str | None) -> str | None:
+        if value is not None and not is_article_link(value.strip()):
+            raise PydanticCustomError("article_link", "not a link to an article on wetten.overheid.nl")
+        return value.strip() if value is not None else None
 
 
 class Card(BaseModel):
@@ -68,7 +95,23 @@ class DeckInfo(BaseModel):
     version: Text
     description: str = ""
     method: Slug | None = None
+    checked: str | None = None
     themes: dict[Slug, Text] = Field(min_length=1)
+
+    @field_validator("checked", mode="before")
+    @classmethod
+    def _checked_is_a_date(cls, value: Any) -> Any:
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value.isoformat()  # an unquoted TOML date is fine too
+        if isinstance(value, str):
+            try:
+                if not _ISO_DATE.fullmatch(value.strip()):
+                    raise ValueError(value)
+                dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise PydanticCustomError("iso_date", "not a date YYYY-MM-DD") from None
+            return value.strip()
+        return value
 
 
 class Deck(BaseModel):

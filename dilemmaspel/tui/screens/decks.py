@@ -13,6 +13,15 @@ from dilemmaspel.core.session import RoundState
 from dilemmaspel.i18n import t
 from dilemmaspel.tui.base import BaseScreen, binding, literal
 from dilemmaspel.tui.widgets.card_view import CardView
+from dilemmaspel.tui.widgets.rules import rule_text
+
+
+def deck_heading(deck: Deck) -> str:
+    """A deck's line in the browser: title, number of cards and when its rules were checked."""
+    heading = f"{deck.title} ({len(deck.cards)})"
+    if deck.deck.checked:
+        heading += " · " + t("ui.decks.checked", date=deck.deck.checked)
+    return heading
 
 
 def card_extras(card: Card) -> list[Static]:
@@ -21,7 +30,7 @@ def card_extras(card: Card) -> list[Static]:
     sections = [
         ("ui.reveal.twists_all", card.twists),
         ("ui.reveal.prompts", card.prompts),
-        ("ui.reveal.rules", [f"{r.ref}: {r.summary}" for r in card.rules]),
+        ("ui.reveal.rules", [rule_text(r, ": ") for r in card.rules]),
     ]
     for key, items in sections:
         if items:
@@ -51,7 +60,7 @@ class DecksScreen(BaseScreen):
         self.cards: dict[str, tuple[Deck, Card]] = {}
         for source in self.dapp.library.decks.values():
             deck = source.deck
-            menu.add_option(Option(literal(f"{deck.title} ({len(deck.cards)})"), disabled=True))
+            menu.add_option(Option(literal(deck_heading(deck)), disabled=True))
             for theme, name in deck.deck.themes.items():
                 cards = [c for c in deck.cards if c.theme == theme]
                 if not cards:

@@ -19,6 +19,7 @@ from dilemmaspel.tui.screens.card import round_label
 from dilemmaspel.tui.screens.vote import collect_votes
 from dilemmaspel.tui.widgets.bars import vote_bars
 from dilemmaspel.tui.widgets.card_view import CardView
+from dilemmaspel.tui.widgets.rules import rule_text
 
 TABS = ("result", "reasons", "discuss", "rules", "card", "history", "progress")
 
@@ -188,7 +189,7 @@ class RevealScreen(RoundScreen):
             if card.rules:
                 parts.append(Static(t("ui.reveal.rules"), classes="subsection"))
                 for rule in card.rules:
-                    parts.append(Static(literal(f"{rule.ref}\n  {rule.summary}"), classes="rule"))
+                    parts.append(Static(literal(rule_text(rule)), classes="rule"))
             if card.reflection:
                 parts.append(Static(t("ui.reveal.reflection"), classes="subsection"))
                 parts.append(Static(literal(card.reflection.strip())))
