@@ -102,7 +102,7 @@ def test_overview_puts_the_tables_side_by_side_with_the_room_totals(evening: Ses
     assert first[3] == "A = B = C: 1 van 3"
     assert first[4] == "A 3 · B 5 · C 2 · anders 1 (11)"
     text = to_markdown(evening)
-    assert "Bij de herstemming (2 tafel(s), 8 leden) kozen 3 leden iets anders dan de eerste keer." in text
+    assert "Gewijzigd bij de herstemming: 3 van de 8 leden, aan 2 tafel(s)." in text
     # The old, ambiguous "B (3 van 4); 1 anders" is gone.
     assert not re.search(r"\); \d+ anders", text)
 
@@ -203,7 +203,7 @@ def test_a_named_session_shows_who_chose_what(evening_named: SessionState) -> No
 def test_anonymous_minutes_leave_out_splits_with_a_reason(evening: SessionState) -> None:
     text = to_markdown(evening)
     assert "coalitie |" not in text.split("## Kaart 1")[1]
-    assert "Verdeling naar coalitie en oppositie weggelaten" in text
+    assert "Verdeling weggelaten: een deelgroep heeft minder dan 3 stemmers." in text
 
 
 def test_exports_are_owner_only_in_every_format(evening: SessionState, tmp_path: Path) -> None:
@@ -391,3 +391,28 @@ def test_cli_export_writes_every_format(tmp_path: Path) -> None:
     suffixes = sorted(p.suffix for p in out.iterdir() if "-trainer" in p.name)
     assert suffixes == [".docx", ".html", ".json", ".md"]
     assert "Bijlage" in next(out.glob("*-trainer.md")).read_text(encoding="utf-8")
+
+
+def test_an_anonymous_split_is_printed_where_nobody_can_be_singled_out() -> None:
+    engine = factory.start(factory.engine_for(None), reveal="anonymous")
+    people = [Participant(name=f"Lid {i}", side="coalition" if i < 3 else "opposition") for i in range(6)]
+    pids = factory.add_people(engine, people)
+    engine.form_groups(count=1)
+    rnd = engine.deal(0, [factory.deck()])
+    for pid, choice in zip(pids, "ABABAB"):
+        engine.vote(rnd.number, pid, choice)
+    engine.reveal(rnd.number)
+    text = to_markdown(engine.state)
+    assert "| Optie | coalitie | oppositie |" in text
+    assert "| A | 2 | 1 |" in text and "| B | 1 | 2 |" in text
+    # One coalition member more who chose like the others: the split would show each of them.
+    engine2 = factory.start(factory.engine_for(None), reveal="anonymous")
+    pids = factory.add_people(engine2, people)
+    engine2.form_groups(count=1)
+    rnd = engine2.deal(0, [factory.deck()])
+    for pid, choice in zip(pids, "AAABAB"):
+        engine2.vote(rnd.number, pid, choice)
+    engine2.reveal(rnd.number)
+    text = to_markdown(engine2.state)
+    assert "| Optie | coalitie" not in text
+    assert "Verdeling weggelaten" in text

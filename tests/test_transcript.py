@@ -106,7 +106,7 @@ def test_report_states_the_facts_a_trainer_needs(realistic: tuple[str, list[Even
     for fact in ("Karin Bosman", "Griffie gemeente Zandvliet", "Zeven stappen voor een moreel oordeel",
                  "## Kaart 1 · Tafel 1: De nieuwe sponsor", "## Kaart 2 · Tafel 2: Het geheime stuk",
                  "## Kaart 3 · Tafel 1: Het kerstpakket",
-                 "2 van de 5 leden kozen bij de herstemming een andere optie dan de eerste keer.",
+                 "Gewijzigd bij de herstemming: 2 van de 5 leden.",
                  "| 2 | Els Jansen | Ons Dorp | oppositie | commissielid |", "**Els Jansen** afwezig vanaf",
                  "Niet gestemd (afwezig): Els Jansen.", "anders (Ik vraag eerst advies aan de griffier)",
                  "Maar wat als een journalist dezelfde vraag stelt?", "## Alle afspraken"):

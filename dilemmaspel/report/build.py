@@ -105,7 +105,7 @@ class ReportBuilder:
         self.o = options
         self.doc = Document(title="", lang=options.lang)
         self.several_tables = len(state.groups) > 1 or len({r.group for r in state.rounds}) > 1
-        self.withheld: set[str] = set()  # catalog keys of what anonymity left out
+        self.explained: set[tuple[int, str]] = set()  # (round, reason) of splits left out
 
     # --- words ----------------------------------------------------------------------------
 
@@ -168,8 +168,6 @@ class ReportBuilder:
         self.doc.date = day(s.started_at)
         self.doc.add(Heading(1, self.doc.title))
         self.head()
-        body = Document(title="", lang=self.o.lang)
-        self.doc, head = body, self.doc
         plays = card_plays(s)
         if len(s.rounds) > 1:
             self.overview(plays)
@@ -177,10 +175,6 @@ class ReportBuilder:
             self.participants()
         for play in plays:
             self.card(play)
-        self.doc = head
-        if self.withheld:
-            self.doc.add(Paragraph(" ".join(self.t(key) for key in sorted(self.withheld)), style="note"))
-        self.doc.blocks.extend(body.blocks)
         self.agreements(plays)
         if self.o.appendix:
             self.appendix(plays)
@@ -251,11 +245,14 @@ class ReportBuilder:
         return f"{' · '.join(parts)} ({total})"
 
     def room_shift(self, play: CardPlay) -> str:
+        """How many changed their mind at the re-votes of this card, where every table's shift
+        may be published (a total over tables would otherwise give a withheld one away)."""
         rounds = [r for r in play.rounds if r.revotes and r.phase in ("revoted", "closed")]
-        if not rounds:
+        tables = [disclose.round_disclosure(self.s, r).shift for r in rounds]
+        if not tables or any(table is None or table.withheld for table in tables):
             return ""
-        voters = sum(len(r.revotes) for r in rounds)
-        changed = sum(len(shifts(r)) for r in rounds)
+        changed = sum(table.changed or 0 for table in tables if table is not None)
+        voters = sum(table.voters for table in tables if table is not None)
         return self.t("minutes.room_shift", changed=changed, total=voters, tables=len(rounds))
 
     def participants(self) -> None:
@@ -295,7 +292,8 @@ class ReportBuilder:
         facts: list[tuple[str, str]] = []
         if rnd.card is not None:
             facts.append((self.t("report.theme"), rnd.theme_name or rnd.card.theme))
-            facts.append((self.t("report.card"), f"{rnd.deck_title or rnd.deck} ({rnd.card.id})"))
+            if len({r.deck for r in self.s.rounds if r.card is not None}) > 1:  # else the head names the deck
+                facts.append((self.t("report.decks"), rnd.deck_title or rnd.deck))
         else:
             facts.append((self.t("report.card"), self.t("report.own_case")))
         if not self.several_tables and clock(rnd.opened_at):  # with tables, each table's heading has it
@@ -372,16 +370,24 @@ class ReportBuilder:
 
     def splits(self, rnd: RoundState, phase: int, stats: RoundStats) -> None:
         """The vote by coalition/opposition: always when named; when anonymous only where nobody
-        can be singled out."""
+        can be singled out (otherwise a short reason)."""
         if not stats.total or self.s.mode == "solo":
             return
-        split = disclose.side_split(self.s, rnd, phase)
-        if split.withheld:
-            self.withheld.add(split.withheld)
+        found = disclose.round_disclosure(self.s, rnd)
+        ballot = found.first if phase == 1 else found.second
+        if ballot is None:
             return
-        header = (self.t("report.option"), *(self.t(f"side.{side}") for side in split.sides))
-        rows = tuple((self.letter(option), *(str(split.counts[side][option]) for side in split.sides))
-                     for option in split.options)
+        split = ballot.split(disclose.SIDE)
+        if split is None:
+            reason = ballot.reason(disclose.SIDE)
+            if reason and (rnd.number, reason) not in self.explained:
+                self.explained.add((rnd.number, reason))  # once per table and reason
+                self.doc.add(Paragraph(self.t(reason), style="note"))
+            return
+        sides = [side for side in ("coalition", "opposition", "none") if side in split]
+        options = [option for option, count in stats.tally.items() if count]
+        header = (self.t("report.option"), *(self.t(f"side.{side}") for side in sides))
+        rows = tuple((self.letter(option), *(str(split[side].get(option, 0)) for side in sides)) for option in options)
         self.doc.add(Table(header, rows, caption=self.t("minutes.split_caption"), numeric=tuple(range(1, len(header)))))
         line = stats.party_line
         if line.v is not None:
@@ -409,12 +415,13 @@ class ReportBuilder:
         return tuple(items)
 
     def shift(self, rnd: RoundState) -> None:
-        table = disclose.shift_table(self.s, rnd)
-        if table.withheld:
-            self.withheld.add(table.withheld)
+        table = disclose.round_disclosure(self.s, rnd).shift
+        if table is None:
             return
-        changed = sum(count for _, _, count in table.moves)
-        self.doc.add(Paragraph(self.t("minutes.shift", count=changed, total=table.voters)))
+        if table.withheld:
+            self.doc.add(Paragraph(self.t(table.withheld), style="note"))
+            return
+        self.doc.add(Paragraph(self.t("minutes.shift", count=table.changed, total=table.voters)))
         if self.named:
             items = tuple(Item(f"{self.choice(rnd.votes[s.pid])} → {self.choice(rnd.revotes[s.pid])}", label=self.name(s.pid))
                           for s in shifts(rnd))
@@ -471,7 +478,8 @@ class ReportBuilder:
         for play in cards:
             card = play.first.card
             assert card is not None
-            self.doc.add(Heading(3, self.card_heading(play)))
+            self.doc.add(Heading(3, self.card_heading(play)),
+                         Facts(((self.t("report.card"), f"{play.first.deck_title or play.first.deck} ({card.id})"),)))
             if card.rules:
                 items = []
                 for rule in card.rules:

@@ -1,55 +1,24 @@
-"""What the minutes may print of a round's splits and shifts.
+"""What the minutes may print of a round's votes: the disclosure rule applied to one round.
 
-Named sessions print everything. Anonymous sessions ask :mod:`dilemmaspel.core.disclosure`,
-the one place that decides what can be published without singling anyone out.
+Named sessions print everything. Anonymous sessions publish through
+:mod:`dilemmaspel.core.disclosure`, the one place that decides what can be shown without
+singling anyone out; the minutes split by side only, so that is the one attribute asked for.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from dilemmaspel.core.roster import SIDES
+from dilemmaspel.core.disclosure import RoundDisclosure, disclose_round, disclose_round_all
 from dilemmaspel.core.session import RoundState, SessionState
-from dilemmaspel.core.stats import choices_of, shifts
+from dilemmaspel.core.stats import choices_of
+
+SIDE = "side"
 
 
-@dataclass(frozen=True)
-class Split:
-    """Counts per side and option, or the catalog key of why they are left out."""
-
-    withheld: str = ""
-    sides: tuple[str, ...] = ()
-    options: tuple[str, ...] = ()
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ShiftTable:
-    """How many moved from one choice to another in the re-vote, or why that is left out."""
-
-    withheld: str = ""
-    voters: int = 0
-    moves: tuple[tuple[str, str, int], ...] = ()
-
-
-def side_split(state: SessionState, rnd: RoundState, phase: int) -> Split:
-    votes = rnd.votes_in(phase)
-    options = tuple(o for o in choices_of(rnd) if any(v.choice == o for v in votes.values()))
-    counts = {side: {o: 0 for o in options} for side in SIDES}
-    for vote in votes.values():
-        person = state.participants.get(vote.pid)
-        counts[person.side if person else "none"][vote.choice] += 1
-    sides = tuple(side for side in SIDES if sum(counts[side].values()))
-    if state.settings.reveal != "named":
-        return Split(withheld="minutes.split_withheld")
-    return Split(sides=sides, options=options, counts=counts)
-
-
-def shift_table(state: SessionState, rnd: RoundState) -> ShiftTable:
-    voters = len([pid for pid in rnd.revotes if pid in rnd.votes])
-    moves: dict[tuple[str, str], int] = {}
-    for s in shifts(rnd):
-        moves[(s.before, s.after)] = moves.get((s.before, s.after), 0) + 1
-    if state.settings.reveal != "named":
-        return ShiftTable(withheld="minutes.shift_withheld", voters=voters)
-    return ShiftTable(voters=voters, moves=tuple((b, a, n) for (b, a), n in sorted(moves.items())))
+def round_disclosure(state: SessionState, rnd: RoundState) -> RoundDisclosure:
+    """Both ballots of a round and the shifts between them, as far as they may be published."""
+    first = {pid: vote.choice for pid, vote in rnd.votes.items()}
+    second = {pid: vote.choice for pid, vote in rnd.revotes.items()} if rnd.revotes else None
+    people = [*first, *(second or {})]
+    sides = {pid: state.participants[pid].side if pid in state.participants else "none" for pid in people}
+    rule = disclose_round_all if state.settings.reveal == "named" else disclose_round
+    return rule(first, second, {SIDE: sides}, choices_of(rnd))
