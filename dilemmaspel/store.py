@@ -270,6 +270,33 @@ class Store:
                     practised.add(rnd.card.id)
         return practised
 
+    def unlink_ballots(self, session_id: str) -> bool:
+        """Remove the person-ballot link of a finished anonymous session, also from the disk.
+
+        The vote events are rewritten with random ballot ids and shuffled (``core.unlink``) in
+        one transaction; ``secure_delete`` overwrites the old rows and a checkpoint empties the
+        WAL. Returns whether anything was rewritten (False for named or already unlinked ones).
+        """
+        from dilemmaspel.core.events import event_from_json, event_to_json
+        from dilemmaspel.core.unlink import needs_unlinking, unlink_ballots
+
+        with self._transaction() as db:
+            rows = db.execute("SELECT seq, data FROM events WHERE session_id = ? ORDER BY seq", (session_id,)).fetchall()
+            events = [event_from_json(data) for _, data in rows]
+            if not needs_unlinking(events):
+                return False
+            for (seq, data), event in zip(rows, unlink_ballots(events)):
+                if event is None:
+                    db.execute("DELETE FROM events WHERE session_id = ? AND seq = ?", (session_id, seq))
+                elif (text := event_to_json(event)) != data:
+                    db.execute("UPDATE events SET data = ? WHERE session_id = ? AND seq = ?", (text, session_id, seq))
+        try:
+            with self._lock:
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # another process holds the WAL open; secure_delete already zeroed the old rows
+        return True
+
 
 class StoreSink:
     """Hands one session's events to the store (the engine's sink)."""
@@ -285,3 +312,8 @@ class StoreSink:
             self.session_id = self.store.create_session(event)  # type: ignore[arg-type]
         else:
             self.store.append(self.session_id, event)
+            if event.type == "session_finished":
+                try:
+                    self.store.unlink_ballots(self.session_id)
+                except StoreError:
+                    pass  # the session is finished and saved; exports unlink on their own

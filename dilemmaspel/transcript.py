@@ -10,8 +10,9 @@ from typing import Any
 
 from dilemmaspel.core.anonymise import anonymise
 from dilemmaspel.core.events import Event, event_from_json
-from dilemmaspel.core.session import SessionState, apply_in_place, check, replay
-from dilemmaspel.core.stats import round_stats, shifts
+from dilemmaspel.core.session import SessionState, Vote, apply_in_place, check, replay
+from dilemmaspel.core.stats import anonymous, round_stats, shift_table, shifts
+from dilemmaspel.core.unlink import unlink_ballots
 from dilemmaspel.i18n import t
 from dilemmaspel.paths import ensure_private_dir, write_private_atomic
 from dilemmaspel.report.build import Options, build_report
@@ -54,9 +55,29 @@ def to_docx(state: SessionState, lang: str | None = None, appendix: bool = False
 # --- JSON -----------------------------------------------------------------------------------
 
 
+def exportable(events: Sequence[Event]) -> list[Event]:
+    """The events an export may carry: in an anonymous session, ballots unlinked from people.
+
+    A finished session is unlinked in the database already; an open one is unlinked here, with
+    fresh random ballot ids for each export.
+    """
+    return [event for event in unlink_ballots(events) if event is not None]
+
+
+def _ballot(vote: Vote, unlinked: bool) -> dict[str, str]:
+    entry = {"ballot" if unlinked else "pid": vote.pid, "choice": vote.choice, "other": vote.other, "reasoning": vote.reasoning}
+    return entry
+
+
 def to_json(session_id: str, events: Sequence[Event], anonymised: bool = False) -> str:
-    """The complete session: a readable summary and every event, loadable again."""
+    """The complete session: a readable summary and every event, loadable again.
+
+    In an anonymous session the votes carry ballot ids (``votes[].ballot``), never a participant
+    id, and the splits are only those the session published.
+    """
+    events = exportable(events)
     state = replay(events)
+    unlinked = state.ballots_unlinked
     rounds: list[dict[str, Any]] = []
     for rnd in state.rounds:
         entry: dict[str, Any] = {
@@ -66,8 +87,8 @@ def to_json(session_id: str, events: Sequence[Event], anonymised: bool = False) 
             "card": rnd.card.model_dump() if rnd.card else None,
             "case": rnd.case.model_dump() if rnd.case else None,
             "phase": rnd.phase,
-            "votes": [vars(v) for v in rnd.votes.values()],
-            "revotes": [vars(v) for v in rnd.revotes.values()],
+            "votes": [_ballot(v, unlinked) for v in rnd.votes.values()],
+            "revotes": [_ballot(v, unlinked) for v in rnd.revotes.values()],
             "twists_shown": rnd.twists_shown,
             "notes": {str(k + 1): v for k, v in sorted(rnd.notes.items())},
             "personal_conclusions": dict(rnd.personal),
@@ -78,9 +99,14 @@ def to_json(session_id: str, events: Sequence[Event], anonymised: bool = False) 
             stats = round_stats(state, rnd, 1)
             entry["tally"] = stats.tally
             entry["by_side"] = stats.by_side
+            entry["by_side_withheld"] = stats.side_withheld
             entry["party_line_v"] = stats.party_line.v
-        if rnd.revotes:
-            entry["shifts"] = [vars(s) for s in shifts(rnd)]
+        if rnd.revotes and rnd.phase in ("revoted", "closed"):
+            if anonymous(state):
+                table = shift_table(state, rnd)
+                entry["shifts"] = table.to_dict() if table is not None else None
+            else:
+                entry["shifts"] = [vars(s) for s in shifts(rnd)]
         rounds.append(entry)
     document = {
         "schema": SCHEMA,
@@ -152,6 +178,7 @@ def write_transcripts(
     ``appendix`` adds the trainer's background (rules, reflection, questions) to the minutes:
     the trainer's own copy. The JSON file is the complete session and has no such choice.
     """
+    events = exportable(events)
     if anonymised:
         events = anonymise(events, lang or replay(events).language)
     state = replay(events)

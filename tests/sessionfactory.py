@@ -158,7 +158,7 @@ STEP_NOTES = (
 )
 
 
-def realistic_session(store: Store, engine: Engine | None = None) -> str:
+def realistic_session(store: Store, engine: Engine | None = None, reveal: str = "named") -> str:
     """A complete evening of two mixed groups and three cards; returns the session id.
 
     Group 1 (five members) plays the whole programme on its first card: secret votes with
@@ -168,10 +168,11 @@ def realistic_session(store: Store, engine: Engine | None = None) -> str:
     them absent) plays one card with all its twists; group 1 plays a second card with a plain
     vote. Every round is closed and the session finished.
 
-    ``engine`` (fresh, committing to ``store``) lets a test watch every commit.
+    ``engine`` (fresh, committing to ``store``) lets a test watch every commit; ``reveal``
+    "anonymous" plays the same evening with anonymous reveal.
     """
     engine = engine if engine is not None else engine_for(store)
-    start(engine)
+    start(engine, reveal=reveal)
     add_people(engine)
     engine.form_groups(count=2)
     state = engine.state

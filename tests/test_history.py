@@ -9,9 +9,9 @@ from dilemmaspel.core.roster import Participant
 from tests.test_session import MINI
 
 
-def _session(mode: str, choices: str) -> Engine:
+def _session(mode: str, choices: str, reveal: str = "named") -> Engine:
     eng = Engine()
-    eng.start(mode, Settings(decks=["mini"], cards=1))  # type: ignore[arg-type]
+    eng.start(mode, Settings(decks=["mini"], cards=1, reveal=reveal))  # type: ignore[arg-type]
     for index, choice in enumerate(choices):
         eng.add_participant(Participant(name=f"P{index}", side="coalition" if index % 2 else "opposition"))
     eng.form_groups(count=1)
@@ -30,6 +30,16 @@ def test_card_history_sums_group_sessions_and_skips_solo() -> None:
     for choice, count in history.tally.items():
         assert sum(history.by_side[side].get(choice, 0) for side in history.by_side) == count
     assert card_history(states, "kerstpakket").votes == 0
+    assert history.split_complete
+
+
+def test_anonymous_sessions_count_but_are_not_split_by_side() -> None:
+    """Earlier anonymous votes are in the tally only: their ballots are not linked to a side."""
+    states = [_session("group", "AAB").state, _session("group", "BB", reveal="anonymous").state]
+    history = card_history(states, "sponsor")
+    assert history.tally == {"A": 2, "B": 3}
+    assert sum(history.by_side["coalition"].values()) + sum(history.by_side["opposition"].values()) == 3
+    assert not history.split_complete
 
 
 def test_unrevealed_rounds_are_not_counted() -> None:

@@ -416,3 +416,17 @@ def test_an_anonymous_split_is_printed_where_nobody_can_be_singled_out() -> None
     text = to_markdown(engine2.state)
     assert "| Optie | coalitie" not in text
     assert "Verdeling weggelaten" in text
+
+
+def test_unlinked_ballots_carry_no_moment_that_gives_the_voting_order_away() -> None:
+    """Votes are stamped with the moment they were cast while the session is open; a pass-the-
+    laptop round votes in table order, so the stamps must go when the ballots are unlinked."""
+    from dilemmaspel.core.events import PersonalConclusionSaved, VoteCast
+    from dilemmaspel.core.unlink import unlink_ballots
+
+    events = factory.evening_session().sink.events  # type: ignore[attr-defined]
+    assert all(e.at for e in events if isinstance(e, VoteCast))
+    unlinked = [e for e in unlink_ballots(events) if e is not None]
+    kept = [e for e in unlinked if isinstance(e, (VoteCast, PersonalConclusionSaved))]
+    assert kept and all(e.at == "" for e in kept)
+    assert all(e.at for e in unlinked if not isinstance(e, (VoteCast, PersonalConclusionSaved)))

@@ -1,26 +1,32 @@
 """Anonymised copies of a session: names and parties gone, sides kept.
 
-Participants become "Deelnemer 1..n" (or "Participant 1..n"), in the order they joined. Their
-names, and the party names, are also replaced wherever they appear in free text.
+The people in the export (the participants at its end) become "Deelnemer 1..n" (or
+"Participant 1..n"): dense, and numbered in a fresh random order for every export, so a number
+says nothing about the roster's order. Someone removed and added again is one person with one
+number; people removed for good become "Oud-deelnemer 1..k" the same way. Names and party names
+are replaced wherever they appear in free text, with the same pseudonym as in the list; a part
+of a name that two people share (two Jans) becomes a neutral word instead of either of them.
 """
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from dilemmaspel.core.events import (
     CaseOpened,
     ConclusionSaved,
     Event,
     ParticipantAdded,
+    ParticipantRemoved,
     PersonalConclusionSaved,
     SessionStarted,
     StepNoteSaved,
     VoteCast,
 )
-from dilemmaspel.core.roster import Participant
+from dilemmaspel.core.roster import Participant, name_key
 from dilemmaspel.i18n import t
 
 # Dutch name particles that must not be replaced on their own.
@@ -40,30 +46,36 @@ def _variants(word: str) -> set[str]:
 class Anonymiser:
     """Replaces the names and parties of one session's participants.
 
-    Names and parties are matched whatever their case, except that a single part of a name is
-    left alone when written in lower case, so 'Kees Boer' does not turn every 'boer' into an
-    alias. Every alternative is its own regex group, so the alias never depends on case folding.
+    ``people`` pairs each person's pseudonym with every participant record they had (one per
+    time they were added) and their participant ids. Names and parties are matched whatever
+    their case, except that a single part of a name is left alone when written in lower case,
+    so 'Kees Boer' does not turn every 'boer' into an alias. Every alternative is its own regex
+    group, so the alias never depends on case folding.
     """
 
-    def __init__(self, participants: Sequence[tuple[str, Participant]], language: str) -> None:
+    def __init__(self, people: Sequence[tuple[str, Sequence[str], Sequence[Participant]]], language: str) -> None:
         self.aliases: dict[str, str] = {}
-        folded: list[tuple[str, str]] = []  # (text, replacement), matched ignoring case
-        exact: list[tuple[str, str]] = []  # (text, replacement), matched as written
-        for number, (pid, person) in enumerate(participants, start=1):
-            alias = t("anon.participant", lang=language, number=number)
-            self.aliases[pid] = alias
-            folded += [(variant, alias) for variant in _variants(person.name)]
-            for part in re.split(r"[\s\-]+", person.name):
-                if len(part) >= 3 and part.casefold() not in PARTICLES:
-                    exact += [(variant, alias) for variant in _variants(part)]
+        whole: dict[str, str] = {}  # full name variant -> alias, matched ignoring case
+        parts: dict[str, set[str]] = {}  # name part variant -> aliases of everyone who has it
+        for alias, pids, records in people:
+            self.aliases.update({pid: alias for pid in pids})
+            for person in records:
+                whole.update({variant: alias for variant in _variants(person.name)})
+                for part in re.split(r"[\s\-]+", person.name):
+                    if len(part) >= 3 and part.casefold() not in PARTICLES:
+                        for variant in _variants(part):
+                            parts.setdefault(variant, set()).add(alias)
+        someone = t("anon.someone", lang=language)
+        exact = {text: (aliases.pop() if len(aliases) == 1 else someone) for text, aliases in parts.items()}
         party_word = t("anon.party", lang=language)
-        for _, person in participants:
-            if len(person.party) >= 2:
-                folded += [(variant, party_word) for variant in _variants(person.party)]
+        folded = dict(whole)
+        for _, _, records in people:
+            for person in records:
+                if len(person.party) >= 2:
+                    folded.update({variant: party_word for variant in _variants(person.party) if variant not in whole})
         alternatives: list[tuple[str, str, bool]] = sorted(
-            {(text, repl, False) for text, repl in folded} | {(text, repl, True) for text, repl in exact},
-            key=lambda item: len(item[0]),
-            reverse=True,
+            {(text, repl, False) for text, repl in folded.items()} | {(text, repl, True) for text, repl in exact.items()},
+            key=lambda item: (-len(item[0]), item[2], item[0]),
         )
         self.replacements = [(repl, part) for _, repl, part in alternatives]
         groups = [f"(?P<g{i}>{re.escape(text)})" for i, (text, _, _) in enumerate(alternatives)]
@@ -109,8 +121,38 @@ class Anonymiser:
         return event
 
 
+def random_order() -> Callable[[list[int]], None]:
+    """How pseudonym numbers are shuffled: a fresh, unpredictable order for every export."""
+    return random.SystemRandom().shuffle
+
+
+def people_of(events: Sequence[Event], language: str) -> list[tuple[str, list[str], list[Participant]]]:
+    """Every person of the session with a pseudonym: dense numbers in a random order."""
+    final: dict[str, Participant] = {}
+    for event in events:
+        if isinstance(event, ParticipantAdded):
+            final[event.pid] = event.participant
+        elif isinstance(event, ParticipantRemoved):
+            final.pop(event.pid, None)
+    people: dict[str, tuple[list[str], list[Participant]]] = {}  # name key -> (pids, records)
+    for event in events:
+        if isinstance(event, ParticipantAdded):
+            pids, records = people.setdefault(name_key(event.participant.name), ([], []))
+            pids.append(event.pid)
+            records.append(event.participant)
+    current_keys = {name_key(person.name) for person in final.values()}
+    result: list[tuple[str, list[str], list[Participant]]] = []
+    shuffle = random_order()
+    for here, key in ((True, "anon.participant"), (False, "anon.former")):
+        chosen = [k for k in people if (k in current_keys) == here]
+        numbers = list(range(1, len(chosen) + 1))
+        shuffle(numbers)
+        for k, number in zip(chosen, numbers):
+            result.append((t(key, lang=language, number=number), *people[k]))
+    return result
+
+
 def anonymise(events: Sequence[Event], language: str = "nl") -> list[Event]:
-    """An anonymised copy of a session's events."""
-    people = [(e.pid, e.participant) for e in events if isinstance(e, ParticipantAdded)]
-    anonymiser = Anonymiser(people, language)
+    """An anonymised copy of a session's events (new random pseudonyms every call)."""
+    anonymiser = Anonymiser(people_of(events, language), language)
     return [anonymiser.event(e) for e in events]

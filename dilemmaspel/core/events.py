@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -64,6 +64,8 @@ class SessionStarted(_Event):
     settings: Settings
     language: Literal["nl", "en"] = "nl"
     started_at: str
+    # Set when an anonymous session finished: its votes carry ballot ids, not participant ids.
+    ballots_unlinked: bool = False
 
 
 class ParticipantAdded(_Event):
@@ -127,6 +129,9 @@ class VotesRevealed(_Event):
     type: Literal["votes_revealed"] = "votes_revealed"
     round: int
     phase: Literal[1, 2] = 1
+    # What an anonymous session published (core.disclosure, as plain data), frozen when the
+    # ballots were unlinked from the people: the splits cannot be computed again after that.
+    published: dict[str, Any] | None = None
 
 
 class TwistShown(_Event):

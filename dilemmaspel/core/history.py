@@ -23,6 +23,12 @@ class CardHistory:
     def votes(self) -> int:
         return sum(self.tally.values())
 
+    @property
+    def split_complete(self) -> bool:
+        """Whether ``by_side`` covers every vote: only sessions revealed with names are split
+        (an anonymous session's ballots are not linked to people, nor to their side)."""
+        return sum(sum(side.values()) for side in self.by_side.values()) == self.votes
+
 
 def card_history(states: Iterable[SessionState], card_id: str) -> CardHistory:
     """How groups voted on ``card_id`` in the given (earlier) sessions; solo practice left out."""
@@ -38,6 +44,8 @@ def card_history(states: Iterable[SessionState], card_id: str) -> CardHistory:
             history.rounds += 1
             for vote in rnd.votes.values():
                 history.tally[vote.choice] = history.tally.get(vote.choice, 0) + 1
+                if state.settings.reveal != "named":
+                    continue
                 side = state.participants[vote.pid].side if vote.pid in state.participants else "none"
                 history.by_side[side][vote.choice] = history.by_side[side].get(vote.choice, 0) + 1
     return history

@@ -86,6 +86,7 @@ class RoundState:
     agreements: list[Agreement] = field(default_factory=list)
     opened_at: str = ""
     closed_at: str = ""
+    published: dict[int, dict[str, object]] = field(default_factory=dict)  # phase -> frozen disclosure
 
     @property
     def title(self) -> str:
@@ -158,6 +159,7 @@ class SessionState:
     rounds: list[RoundState] = field(default_factory=list)
     events: int = 0
     added: int = 0
+    ballots_unlinked: bool = False  # a finished anonymous session: votes are keyed by ballot id
 
     @property
     def finished(self) -> bool:
@@ -311,6 +313,9 @@ def _check_case_opened(state: SessionState, e: CaseOpened) -> None:
 
 def _check_vote(state: SessionState, e: VoteCast) -> None:
     rnd = state.round(e.round)
+    if state.ballots_unlinked:  # replaying a finished anonymous session: ballots, not people
+        _check_ballot(state, rnd, e)
+        return
     _known(state, e.pid)
     if rnd.voting_phase != e.phase:
         raise RuleError("rule.not_voting")
@@ -329,10 +334,25 @@ def _check_vote(state: SessionState, e: VoteCast) -> None:
         raise RuleError("rule.reasoning_required")
 
 
+def _check_ballot(state: SessionState, rnd: RoundState, e: VoteCast) -> None:
+    """A vote of an unlinked session: one ballot per phase, never more than the group has members."""
+    if rnd.voting_phase != e.phase:
+        raise RuleError("rule.not_voting")
+    cast = rnd.votes_in(e.phase)
+    if e.pid in cast:
+        raise RuleError("rule.voted_twice", name=e.pid)
+    if rnd.group >= len(state.groups) or len(cast) >= len(state.groups[rnd.group]):
+        raise RuleError("rule.not_in_group", name=e.pid, group=rnd.group + 1)
+    if e.choice != OTHER and e.choice not in rnd.letters:
+        raise RuleError("rule.bad_choice", choice=e.choice, letters=rnd.letters or "-")
+
+
 def _check_reveal(state: SessionState, e: VotesRevealed) -> None:
     rnd = state.round(e.round)
     if rnd.voting_phase != e.phase:
         raise RuleError("rule.not_voting")
+    if state.ballots_unlinked:
+        return
     if not state.can_reveal(rnd):
         waiting = len([p for p in state.voters(rnd) if p not in rnd.votes_in(e.phase)])
         raise RuleError("rule.reveal_early", waiting=waiting)
@@ -370,6 +390,8 @@ def _check_note(state: SessionState, e: StepNoteSaved) -> None:
 
 def _check_personal(state: SessionState, e: PersonalConclusionSaved) -> None:
     rnd = _check_after_reveal(state, e.round)
+    if state.ballots_unlinked:
+        return
     _known(state, e.pid)
     if e.pid not in state.groups[rnd.group]:
         raise RuleError("rule.not_in_group", name=state.name(e.pid), group=rnd.group + 1)
@@ -449,6 +471,7 @@ def apply_in_place(state: SessionState, event: Event) -> None:
             state.language = event.language
             state.started_at = event.started_at
             state.seed = event.settings.seed
+            state.ballots_unlinked = event.ballots_unlinked
         case ParticipantAdded():
             state.participants[event.pid] = event.participant
             state.added += 1
@@ -490,6 +513,8 @@ def apply_in_place(state: SessionState, event: Event) -> None:
         case VotesRevealed():
             rnd = state.rounds[event.round]
             rnd.phase = "revealed" if event.phase == 1 else "revoted"
+            if event.published is not None:
+                rnd.published[event.phase] = event.published
         case TwistShown():
             state.rounds[event.round].twists_shown = event.index + 1
         case DeliberationStarted():

@@ -8,4 +8,8 @@ MESSAGES: dict[str, str] = {
     "disclosure.risky_tally": "Split left out: with this result, even leaving it out would give away who chose what.",
     "disclosure.shift_hidden": "Shifts left out: together with the results they would show who chose what.",
     "disclosure.shift_voters": "Shifts left out: other people voted the second time.",
+    "stats.partyline.withheld": "cannot be read: the coalition/opposition split is left out here to keep votes secret",
+    "anon.someone": "[participant]",
+    "anon.former": "Former participant {number}",
+    "ui.summary.privacy_unlinked": "These files hold names and reasoning, but link no vote or reasoning to a name; the database no longer keeps that link either. Only you can read them.",
 }

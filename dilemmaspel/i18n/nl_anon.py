@@ -8,4 +8,8 @@ MESSAGES: dict[str, str] = {
     "disclosure.risky_tally": "Verdeling weggelaten: bij deze uitslag zou ook het weglaten ervan verraden wie wat koos.",
     "disclosure.shift_hidden": "Verschuivingen weggelaten: samen met de uitslagen zouden ze tonen wie wat koos.",
     "disclosure.shift_voters": "Verschuivingen weggelaten: er stemden de tweede keer andere mensen mee.",
+    "stats.partyline.withheld": "niet te lezen: de verdeling naar coalitie en oppositie blijft hier weg om stemmen geheim te houden",
+    "anon.someone": "[deelnemer]",
+    "anon.former": "Oud-deelnemer {number}",
+    "ui.summary.privacy_unlinked": "Deze bestanden bevatten namen en toelichtingen, maar koppelen geen stem of toelichting aan een naam; de database bewaart die koppeling ook niet meer. Alleen u kunt ze lezen.",
 }

@@ -11,15 +11,14 @@ a name beside a vote or reasoning.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from datetime import datetime
 
 from dilemmaspel.core.events import OTHER, Agreement
 from dilemmaspel.core.session import RoundState, SessionState, Vote
-from dilemmaspel.core.stats import RoundStats, choices_of, round_stats, shifts
+from dilemmaspel.core.flow import reveal_order
+from dilemmaspel.core.stats import SIDE, RoundStats, choices_of, round_disclosure, round_stats, shift_table, shifts
 from dilemmaspel.i18n import t
-from dilemmaspel.report import disclose
 from dilemmaspel.report.blocks import (
     Appendix,
     Bar,
@@ -248,7 +247,7 @@ class ReportBuilder:
         """How many changed their mind at the re-votes of this card, where every table's shift
         may be published (a total over tables would otherwise give a withheld one away)."""
         rounds = [r for r in play.rounds if r.revotes and r.phase in ("revoted", "closed")]
-        tables = [disclose.round_disclosure(self.s, r).shift for r in rounds]
+        tables = [shift_table(self.s, r) for r in rounds]
         if not tables or any(table is None or table.withheld for table in tables):
             return ""
         changed = sum(table.changed or 0 for table in tables if table is not None)
@@ -333,9 +332,8 @@ class ReportBuilder:
             self.votes(rnd, 2)
         personal = [(pid, text) for pid, text in rnd.personal.items() if text.strip()]
         if personal:
-            show = self.named or self.s.mode == "beraad"
             self.doc.add(Paragraph(self.t("report.personal"), style="strong"),
-                         Bullets(tuple(Item(text, label=self.name(pid) if show else "") for pid, text in personal)))
+                         Bullets(tuple(Item(text, label=self.name(pid) if self.named else "") for pid, text in personal)))
         if rnd.conclusion.strip():
             self.doc.add(Paragraph(self.t("report.conclusion"), style="strong"), Quote(rnd.conclusion))
         agreements = agreements_of(rnd)
@@ -359,7 +357,8 @@ class ReportBuilder:
                      for option, count in stats.tally.items() if option != OTHER or count)
         self.doc.add(Chart(label, bars, stats.total))
         self.splits(rnd, phase, stats)
-        missing = [pid for pid in self.s.groups[rnd.group] if pid not in rnd.votes_in(phase)] if rnd.group < len(self.s.groups) else []
+        linked = not self.s.ballots_unlinked and rnd.group < len(self.s.groups)
+        missing = [pid for pid in self.s.groups[rnd.group] if pid not in rnd.votes_in(phase)] if linked else []
         if missing:
             self.doc.add(Paragraph(self.t("report.not_voted", names=", ".join(self.name(pid) for pid in missing)), style="note"))
         reasons = self.reasoning(rnd, phase)
@@ -373,13 +372,13 @@ class ReportBuilder:
         can be singled out (otherwise a short reason)."""
         if not stats.total or self.s.mode == "solo":
             return
-        found = disclose.round_disclosure(self.s, rnd)
+        found = round_disclosure(self.s, rnd)
         ballot = found.first if phase == 1 else found.second
         if ballot is None:
             return
-        split = ballot.split(disclose.SIDE)
+        split = ballot.split(SIDE)
         if split is None:
-            reason = ballot.reason(disclose.SIDE)
+            reason = ballot.reason(SIDE)
             if reason and (rnd.number, reason) not in self.explained:
                 self.explained.add((rnd.number, reason))  # once per table and reason
                 self.doc.add(Paragraph(self.t(reason), style="note"))
@@ -395,18 +394,11 @@ class ReportBuilder:
             self.doc.add(Paragraph(f"{self.t('report.party_line')}: {self.t(line.reading)} (Cramér's V = {figure})."))
 
     def reasoning(self, rnd: RoundState, phase: int) -> tuple[Item, ...]:
-        votes = list(rnd.votes_in(phase).values())
-        if self.named:
-            order = {letter: i for i, letter in enumerate(list(rnd.letters) + [OTHER])}
-            votes.sort(key=lambda v: order.get(v.choice, 99))
-        else:
-            # Anonymous: by option, and within an option in an order unrelated to the roster.
-            rng = random.Random(f"{self.s.started_at}/{rnd.number}/{phase}")
-            rng.shuffle(votes)
-            order = {letter: i for i, letter in enumerate(list(rnd.letters) + [OTHER])}
-            votes.sort(key=lambda v: order.get(v.choice, 99))
+        """Each vote's reasoning by option (named: with the name; anonymous: never in voting order)."""
+        votes = rnd.votes_in(phase)
         items = []
-        for vote in votes:
+        for pid in reveal_order(rnd, phase, self.s.seed):
+            vote = votes[pid]
             text = vote.reasoning.strip()
             if not text and phase == 2:
                 continue
@@ -415,7 +407,7 @@ class ReportBuilder:
         return tuple(items)
 
     def shift(self, rnd: RoundState) -> None:
-        table = disclose.round_disclosure(self.s, rnd).shift
+        table = shift_table(self.s, rnd)
         if table is None:
             return
         if table.withheld:

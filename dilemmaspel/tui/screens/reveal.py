@@ -10,7 +10,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from dilemmaspel.core.events import OTHER
 from dilemmaspel.core.flow import reveal_order
 from dilemmaspel.core.session import RuleError
-from dilemmaspel.core.stats import round_stats, shifts
+from dilemmaspel.core.stats import anonymous, round_stats, shift_table, shifts
 from dilemmaspel.i18n import current_language, t
 from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import RoundScreen, binding, literal
@@ -106,6 +106,8 @@ class RevealScreen(RoundScreen):
             heading = t("ui.reveal.first" if phase == 1 else "ui.reveal.second", count=stats.total)
             parts.append(Static(heading, classes="subsection"))
             parts.append(Static(vote_bars(stats), classes="bars"))
+            if stats.side_withheld and not self.solo:
+                parts.append(Static(t(stats.side_withheld), classes="hint withheld"))
             labels = " = ".join(t("vote.other") if o == OTHER else o for o in stats.leaders)
             if stats.majority is not None:
                 parts.append(Static(t("ui.reveal.majority", option=labels, share=round(stats.majority_share * 100))))
@@ -113,11 +115,14 @@ class RevealScreen(RoundScreen):
                 parts.append(Static(t("ui.reveal.tie", options=labels, count=stats.tally[stats.leaders[0]])))
             line = stats.party_line
             figure = f" (V = {line.v:.2f})".replace(".", "," if current_language() == "nl" else ".") if line.v is not None else ""
-            parts.append(Static(t("ui.reveal.party_line", reading=t(line.reading)) + figure, classes="party-line"))
+            if stats.by_side is not None:
+                parts.append(Static(t("ui.reveal.party_line", reading=t(line.reading)) + figure, classes="party-line"))
             if phase == 1:
                 legend = [f"{letter}. {text}" for letter, text in zip(rnd.letters, rnd.options)]
                 parts.append(Static(literal("\n".join(legend)), classes="legend"))
-            if phase == 2:
+            if phase == 2 and anonymous(state):
+                parts.extend(self.shift_counts())
+            elif phase == 2:
                 changed = shifts(rnd)
                 parts.append(Static(t("ui.reveal.shifts", count=len(changed), total=len(rnd.revotes)), classes="subsection"))
                 named = state.settings.reveal == "named"
@@ -130,6 +135,19 @@ class RevealScreen(RoundScreen):
             done = len(rnd.revotes)
             parts.append(Static(t("ui.reveal.revote_running", done=done, total=len(state.voters(rnd))), classes="warning"))
         self._fill("result-body", parts)
+
+    def shift_counts(self) -> list[Static]:
+        """An anonymous re-vote's shifts: counts per move in option order, or why they are left out."""
+        table = shift_table(self.live.state, self.rnd)
+        if table is None:
+            return []
+        if table.withheld:
+            return [Static(t(table.withheld), classes="hint withheld")]
+        parts = [Static(t("ui.reveal.shifts", count=table.changed, total=table.voters), classes="subsection")]
+        for before, after, count in table.moves:
+            label = [t("vote.other") if choice == OTHER else choice for choice in (before, after)]
+            parts.append(Static(f"  {label[0]} → {label[1]}: {count}"))
+        return parts
 
     def render_reasons(self) -> None:
         state, rnd = self.live.state, self.rnd
@@ -194,9 +212,12 @@ class RevealScreen(RoundScreen):
                         continue
                     label = t("vote.other") if letter == OTHER else f"{letter}. {rnd.option_text(letter)}"
                     share = round(100 * count / history.votes)
-                    split = t("ui.reveal.split", coalition=history.by_side["coalition"].get(letter, 0),
-                              opposition=history.by_side["opposition"].get(letter, 0), none=history.by_side["none"].get(letter, 0))
-                    parts.append(Static(literal(f"{share:>3}%  ({count})  {label}\n       {split}")))
+                    line = f"{share:>3}%  ({count})  {label}"
+                    if history.split_complete:
+                        split = t("ui.reveal.split", coalition=history.by_side["coalition"].get(letter, 0),
+                                  opposition=history.by_side["opposition"].get(letter, 0), none=history.by_side["none"].get(letter, 0))
+                        line += f"\n       {split}"
+                    parts.append(Static(literal(line)))
                 mine = rnd.votes_in(1)
                 if mine:
                     vote = next(iter(mine.values()))

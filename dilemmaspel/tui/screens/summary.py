@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static
 
+from dilemmaspel.core.stats import anonymous
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
 from dilemmaspel.transcript import FORMATS, transcripts_dir, write_transcripts
@@ -39,7 +40,8 @@ class SummaryScreen(SessionScreen):
             yield Static(t("ui.summary.facts", participants=len(state.participants), groups=len(state.groups),
                            rounds=len(state.rounds), closed=closed))
             yield Static("", id="files")
-            yield Static(t("ui.summary.privacy"), classes="hint")
+            private = "ui.summary.privacy_unlinked" if state.mode != "solo" and anonymous(state) else "ui.summary.privacy"
+            yield Static(t(private), classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.summary.anonymous"), id="anonymous")
                 yield Button(t("ui.summary.trainer_copy"), id="trainer")

@@ -1,4 +1,4 @@
-"""Vote bars: one line per option with a bar, the count and the coalition/opposition split."""
+"""Vote bars: one line per option with a bar, the count and (when it may be shown) the side split."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def vote_bars(stats: RoundStats, width: int = 30) -> Content:
             continue
         label = t("vote.other") if option == OTHER else option
         length = round(width * count / top) if top else 0
-        split = t(
+        split = "" if stats.by_side is None else t(
             "ui.reveal.split",
             coalition=stats.by_side["coalition"][option],
             opposition=stats.by_side["opposition"][option],
