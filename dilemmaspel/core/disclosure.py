@@ -252,14 +252,23 @@ def disclose_round(
     if second is None:
         return RoundDisclosure(one)
     two = disclose(second, attributes, options)
+    return RoundDisclosure(one, two, disclose_shift(first, second, one, two, options))
+
+
+def disclose_shift(
+    first: Mapping[str, str],
+    second: Mapping[str, str],
+    one: Disclosure,
+    two: Disclosure,
+    options: Sequence[str] = (),
+) -> ShiftTable:
+    """The shifts between two ballots, given what :func:`disclose` published about each."""
     both = sum(1 for v in first if v in second)
     if set(first) != set(second):
-        shift = ShiftTable(both, (), SHIFT_VOTERS)
-    elif _VOTE_DEPENDENT & (set(one.withheld.values()) | set(two.withheld.values())):
-        shift = ShiftTable(both, (), SHIFT_HIDDEN)
-    else:
-        shift = ShiftTable(both, shift_moves(first, second, options))
-    return RoundDisclosure(one, two, shift)
+        return ShiftTable(both, (), SHIFT_VOTERS)
+    if _VOTE_DEPENDENT & (set(one.withheld.values()) | set(two.withheld.values())):
+        return ShiftTable(both, (), SHIFT_HIDDEN)
+    return ShiftTable(both, shift_moves(first, second, options))
 
 
 def disclose_round_all(

@@ -191,7 +191,7 @@ MESSAGES: dict[str, str] = {
     'cli.export.help': "write a session's minutes (Markdown, HTML, Word) and the complete session as JSON",
     'cli.export.session': "session id (or its beginning, see 'dilemmaspel sessions')",
     'cli.export.format': 'md, json, docx (Word), html (printable) or all for everything (default all; both = md and json)',
-    'cli.export.anonymise': "replace names and parties with 'Participant 1..n' (side is kept)",
+    'cli.export.anonymise': "replace names and parties with 'Participant 1..n', in a random order (side is kept)",
     'cli.export.out': "folder for the files (default 'transcripts' in the data dir)",
     'cli.export.failed': 'dilemmaspel: cannot write the transcript: {reason}',
     'cli.forget.help': 'delete a session with all its votes and notes',

@@ -191,7 +191,7 @@ MESSAGES: dict[str, str] = {
     'cli.export.help': 'schrijf het verslag van een sessie (Markdown, HTML, Word) en de volledige sessie als JSON',
     'cli.export.session': "sessie-id (of het begin ervan, zie 'dilemmaspel sessions')",
     'cli.export.format': 'md, json, docx (Word), html (afdrukbaar) of all voor alles (standaard all; both = md en json)',
-    'cli.export.anonymise': "vervang namen en partijen door 'Deelnemer 1..n' (kant blijft staan)",
+    'cli.export.anonymise': "vervang namen en partijen door 'Deelnemer 1..n', in een willekeurige volgorde (kant blijft staan)",
     'cli.export.out': "map voor de bestanden (standaard 'transcripts' in de datamap)",
     'cli.export.failed': 'dilemmaspel: kan het verslag niet schrijven: {reason}',
     'cli.forget.help': 'verwijder een sessie met al haar stemmen en aantekeningen',
