@@ -430,3 +430,22 @@ def test_unlinked_ballots_carry_no_moment_that_gives_the_voting_order_away() -> 
     kept = [e for e in unlinked if isinstance(e, (VoteCast, PersonalConclusionSaved))]
     assert kept and all(e.at == "" for e in kept)
     assert all(e.at for e in unlinked if not isinstance(e, (VoteCast, PersonalConclusionSaved)))
+
+
+def test_typed_brackets_never_become_links_in_markdown() -> None:
+    import markdown_it
+
+    engine = factory.start(factory.engine_for(None), reveal="named")
+    pids = factory.add_people(engine, [Participant(name="Jan [/] de Vries", side="none"),
+                                       Participant(name="[klik](https://example.org)", side="coalition")])
+    engine.form_groups(count=1)
+    rnd = engine.deal(0, [factory.deck()])
+    engine.vote(rnd.number, pids[0], "A", "[x]: https://example.org\n\nZie [x] en ![beeld][x] en <https://example.org>")
+    engine.vote(rnd.number, pids[1], "B", "Gewoon.")
+    engine.reveal(rnd.number)
+    text = to_markdown(engine.state)
+    assert "Jan [/] de Vries" in text
+    tokens = markdown_it.MarkdownIt("commonmark").enable("table").parse(text)
+    kinds = {child.type for token in tokens for child in token.children or []}
+    assert not kinds & {"link_open", "image", "html_inline"}, kinds
+    assert not [t for t in tokens if t.type == "html_block"]

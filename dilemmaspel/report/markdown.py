@@ -18,12 +18,14 @@ from dilemmaspel.report.blocks import (
 )
 
 _BLOCK_START = re.compile(r"^(\s*)([#>+*-]|\d+[.)])")
-_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+_INLINE = re.compile(r"([\\`*_<>|])")
+_LINK = re.compile(r"\](?=[(\[:])")  # "](", "][" or "]:": what would make a link of typed brackets
 
 
 def escape(text: str) -> str:
-    """Markdown's inline characters escaped, so typed text stays literal."""
-    return _INLINE.sub(r"\\\1", text)
+    """Markdown's inline characters escaped, so typed text stays literal; brackets stay as typed
+    ("Jan [/] de Vries") unless they would form a link."""
+    return _LINK.sub(r"]\\", _INLINE.sub(r"\\\1", text))
 
 
 def safe_line(line: str) -> str:
