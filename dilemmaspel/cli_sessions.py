@@ -25,8 +25,10 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
     export = sub.add_parser("export", parents=[common], help=t("cli.export.help"), description=t("cli.export.help"))
     export.add_argument("session", metavar=t("cli.metavar.session"), help=t("cli.export.session"))
-    export.add_argument("--format", choices=("md", "json", "both"), default="both", help=t("cli.export.format"))
+    export.add_argument("--format", choices=("md", "json", "docx", "html", "both", "all"), default="all",
+                        help=t("cli.export.format"))
     export.add_argument("--anonymise", "--anonymize", action="store_true", help=t("cli.export.anonymise"))
+    export.add_argument("--appendix", action="store_true", help=t("cli.export.appendix"))
     export.add_argument("--out", metavar=t("cli.metavar.dir"), help=t("cli.export.out"))
 
     forget = sub.add_parser("forget", parents=[common], help=t("cli.forget.help"), description=t("cli.forget.help"))
@@ -132,7 +134,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from dilemmaspel.store import StoreError
     from dilemmaspel.transcript import transcripts_dir, write_transcripts
 
-    formats = ("md", "json") if args.format == "both" else (args.format,)
+    from dilemmaspel.transcript import FORMATS
+
+    formats = {"both": ("md", "json"), "all": FORMATS}.get(args.format, (args.format,))
     try:
         with _store(args) as store:
             session_id = _resolve(store, args.session)
@@ -140,7 +144,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 return 1
             events = store.events(session_id)
         out = Path(args.out) if args.out else transcripts_dir(data_dir(args.data_dir))
-        paths = write_transcripts(session_id, events, out, formats, anonymised=args.anonymise)
+        paths = write_transcripts(session_id, events, out, formats, anonymised=args.anonymise, appendix=args.appendix)
     except StoreError as exc:
         _err(t("cli.store_error", reason=exc))
         return 1

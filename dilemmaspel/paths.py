@@ -34,13 +34,14 @@ def restrict(path: Path, mode: int = 0o600) -> None:
             pass
 
 
-def write_private_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (temp file then rename), readable by the owner only."""
+def write_private_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or bytes) to ``path`` atomically (temp file then rename), owner-only."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle = os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        with handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

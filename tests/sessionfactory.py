@@ -302,3 +302,134 @@ def long_session(store: Store | None, rounds: int = 200, members: int = 6) -> En
         engine.close_round(rnd.number)
     engine.finish()
     return engine
+
+
+# --- a whole evening: three tables, two cards -----------------------------------------------
+
+
+class SteppingClock:
+    """A clock that moves on ``step`` seconds at every reading: deterministic times that differ."""
+
+    def __init__(self, start: str = "2026-03-14T18:30:00+00:00", step: int = 60) -> None:
+        from datetime import datetime
+
+        self.moment = datetime.fromisoformat(start)
+        self.step = step
+
+    def __call__(self) -> str:
+        from datetime import timedelta
+
+        self.moment += timedelta(seconds=self.step)
+        return self.moment.isoformat()
+
+
+EVENING_EXTRA: tuple[Participant, ...] = (
+    Participant(name="Joost Hendriks", party="Stadspartij", side="coalition", role="raadslid"),
+    Participant(name="Noor Visser", party="Groen Dorp", side="opposition", role="raadslid"),
+    Participant(name="Wim de Graaf", party="Burgerbelang", side="coalition", role="commissielid"),
+)
+
+
+def evening_session(store: Store | None = None, reveal: str = "anonymous", language: str = "nl") -> Engine:
+    """A realistic evening: twelve members at three tables play the same two cards.
+
+    Card 1 (sponsor) at every table: secret votes with reasoning, the reveal, a twist; table 1
+    deliberates through all seven steps, re-votes (two change their mind) and agrees on actions
+    with an owner and a deadline; table 2 re-votes too; one member of table 3 is absent for the
+    first card and back for the second. Card 2 (kerstpakket) at every table: a plain vote and a
+    conclusion. Everything is closed and the session finished.
+    """
+    from dilemmaspel.core.events import Agreement
+
+    engine = Engine(StoreSink(store) if store is not None else ListSink(), clock=SteppingClock())
+    start(engine, reveal=reveal, language=language, same_card=True, cards=2)
+    add_people(engine, ROSTER + EVENING_EXTRA)
+    engine.form_groups(count=3)
+    state = engine.state
+    assert [len(g) for g in state.groups] == [4, 4, 4], state.groups
+    away = state.groups[2][-1]
+    engine.set_absent(away, True)
+    first_votes = (("B", "A", "B", "C"), ("B", "B", "A", "other"), ("C", "B", "A"))
+    second_votes = (("B", "B", "B", "C"), ("B", "B", "B", "B"))
+    reasons = (
+        "Ik zit zelf in een clubbestuur; dan hoor ik niet mee te stemmen.",
+        "Mijn kiezers rekenen erop dat ik meestem: ik ken het dossier.",
+        "Eerst de feiten op tafel, dan pas een oordeel.",
+        "De schijn telt zwaarder dan mijn kennis.",
+    )
+    rounds = []
+    for table in range(3):
+        rnd = engine.deal(table, [deck()])
+        assert rnd.card is not None and rnd.card.id == "sponsor", rnd.card
+        rounds.append(rnd.number)
+        for index, (pid, choice) in enumerate(zip(state.present(table), first_votes[table])):
+            other = "Ik vraag eerst de griffier om advies" if choice == "other" else ""
+            engine.vote(rnd.number, pid, choice, reasons[index], other=other)
+        engine.reveal(rnd.number)
+        engine.show_twist(rnd.number)
+    r1 = rounds[0]
+    engine.start_deliberation(r1)
+    for step, note in enumerate(STEP_NOTES):
+        engine.save_note(r1, step, note)
+    for table in (0, 1):
+        number = rounds[table]
+        engine.open_revote(number)
+        for pid, choice in zip(state.present(table), second_votes[table]):
+            engine.vote(number, pid, choice, "Na het gesprek." if choice == "B" else "")
+        engine.reveal(number)
+    members = state.groups[0]
+    engine.save_personal(r1, members[0], "Ik meld mijn bestuursfunctie voortaan vooraf bij de griffier.")
+    engine.conclude(
+        r1,
+        "Wie in het bestuur zit van een club die belang heeft bij een besluit, stemt niet mee.",
+        agreements=[
+            Agreement(text="Korte notitie over art. 28 voor de raad", owner="Griffie", due="1 april"),
+            Agreement(text="Gedragscode bespreken in het presidium", owner="Fractievoorzitters", due="mei"),
+        ],
+    )
+    engine.conclude(rounds[1], "Meepraten mag, meestemmen niet.",
+                    agreements=[Agreement(text="Bestuursfuncties vooraf melden")])
+    for number in rounds:
+        engine.close_round(number)
+    engine.set_absent(away, False)
+    votes2 = (("A", "C", "C", "A"), ("C", "C", "B", "C"), ("A", "C", "C", "C"))
+    for table in range(3):
+        rnd = engine.deal(table, [deck()])
+        assert rnd.card is not None and rnd.card.id == "kerstpakket", rnd.card
+        for pid, choice in zip(state.present(table), votes2[table]):
+            engine.vote(rnd.number, pid, choice, "Boven de 50 euro altijd melden." if choice == "C" else "Gewoon terugsturen.")
+        engine.reveal(rnd.number)
+        engine.close_round(rnd.number)
+    engine.finish()
+    return engine
+
+
+def one_card_three_tables(engine: Engine | None = None) -> Engine:
+    """One shipped card (with its full situation, rules and reflection) played by three tables
+    of five: votes with a line of reasoning each, the reveal and a twist; all rounds closed.
+    The minutes of this session are measured against the report of earlier versions."""
+    from dilemmaspel.decks import load_library
+
+    library = load_library(None, [])
+    shipped = library.deck("bestuurlijke-integriteit")
+    card = next(c for c in shipped.cards if c.twists and c.rules and len(c.options) >= 3)
+    engine = engine or Engine(ListSink(), clock=SteppingClock())
+    engine.start("group", Settings(title="Integriteitsavond", organisation="Griffie", decks=[shipped.id],
+                                   reveal="anonymous", seed=SEED), "nl")
+    people = ROSTER + EVENING_EXTRA + (
+        Participant(name="Lotte Mulder", party="Ons Dorp", side="opposition", role="raadslid"),
+        Participant(name="Henk Brouwer", party="Dorpsbelang", side="coalition", role="raadslid"),
+        Participant(name="Sara Yilmaz", party="Samen Verder", side="opposition", role="raadslid"),
+    )
+    add_people(engine, people)
+    engine.form_groups(count=3)
+    letters = "ABCD"[: len(card.options)]
+    for table in range(3):
+        rnd = engine.deal_card(table, shipped, card.id)
+        for index, pid in enumerate(engine.state.present(table)):
+            engine.vote(rnd.number, pid, letters[(index + table) % len(letters)],
+                        f"Mijn afweging aan tafel {table + 1}: zo leg ik het uit aan de kiezer.")
+        engine.reveal(rnd.number)
+        engine.show_twist(rnd.number)
+        engine.close_round(rnd.number)
+    return engine

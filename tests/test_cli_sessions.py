@@ -274,21 +274,23 @@ def _events(home: Path, session_id: str) -> list:
         return store.events(session_id)
 
 
-def test_export_both_formats_by_default(stored: str, capsys: Capture, isolated_home: Path) -> None:
+def test_export_every_format_by_default(stored: str, capsys: Capture, isolated_home: Path) -> None:
     code, out, err = run(capsys, "export", stored)
     assert (code, err) == (0, "")
     folder = isolated_home / "transcripts"
-    md, js = folder / f"2026-03-14-group-{stored}.md", folder / f"2026-03-14-group-{stored}.json"
-    assert out.splitlines() == [str(md), str(js)]
+    md, html, docx, js = (folder / f"2026-03-14-group-{stored}.{suffix}" for suffix in ("md", "html", "docx", "json"))
+    assert out.splitlines() == [str(md), str(html), str(docx), str(js)]
     with Store(isolated_home) as store:
         state = store.load(stored)
         events = store.events(stored)
     assert md.read_text(encoding="utf-8") == to_markdown(state)
     assert load_json(js.read_text(encoding="utf-8")) == (stored, events)
-    assert sorted(p.name for p in folder.iterdir()) == sorted([md.name, js.name])
+    assert sorted(p.name for p in folder.iterdir()) == sorted([md.name, html.name, docx.name, js.name])
 
 
-@pytest.mark.parametrize(("fmt", "suffixes"), [("md", [".md"]), ("json", [".json"]), ("both", [".md", ".json"])])
+@pytest.mark.parametrize(("fmt", "suffixes"), [("md", [".md"]), ("json", [".json"]), ("both", [".md", ".json"]),
+                                              ("docx", [".docx"]), ("html", [".html"]),
+                                              ("all", [".md", ".html", ".docx", ".json"])])
 def test_export_formats(fmt: str, suffixes: list[str], stored: str, capsys: Capture, isolated_home: Path) -> None:
     code, out, _ = run(capsys, "export", stored, "--format", fmt)
     assert code == 0
@@ -305,7 +307,7 @@ def test_export_by_prefix_to_another_folder(stored: str, capsys: Capture, tmp_pa
 
 
 def test_export_anonymised(stored: str, capsys: Capture, isolated_home: Path) -> None:
-    code, out, _ = run(capsys, "export", stored, "--anonymise")
+    code, out, _ = run(capsys, "export", stored, "--anonymise", "--format", "both")
     assert code == 0
     paths = [Path(line) for line in out.splitlines()]
     assert [p.name for p in paths] == [f"2026-03-14-group-{stored}-anoniem.md", f"2026-03-14-group-{stored}-anoniem.json"]
@@ -359,8 +361,8 @@ def two_exported(isolated_home: Path, capsys: Capture) -> tuple[str, str]:
     with Store(isolated_home) as store:
         gone, kept = factory.realistic_session(store), factory.realistic_session(store)
     for session_id in (gone, kept):
-        assert main(["export", session_id]) == 0
-        assert main(["export", session_id, "--anonymise"]) == 0
+        assert main(["export", session_id, "--format", "both"]) == 0
+        assert main(["export", session_id, "--anonymise", "--format", "both"]) == 0
     capsys.readouterr()
     return gone, kept
 
@@ -439,4 +441,4 @@ def test_forget_keeps_files_exported_elsewhere(stored: str, capsys: Capture, tmp
     code, out, _ = run(capsys, "forget", stored, "--yes")
     assert code == 0
     assert "(0 verslagbestand(en)" in out.splitlines()[-1]
-    assert len(list(out_dir.iterdir())) == 2  # outside the data dir: the trainer's own responsibility
+    assert len(list(out_dir.iterdir())) == 4  # outside the data dir: the trainer's own responsibility

@@ -133,4 +133,4 @@ async def test_two_groups_two_cards_with_twists_deliberation_and_revote(tmp_path
     names = {p.name for p in state.participants.values()}
     assert "Hans [/] Vos" in names and "Ilse 🌷 Dijk" in names
     files = sorted(p.name for p in (isolated_home / "transcripts").iterdir())
-    assert len(files) == 2 and files[0].endswith(".json") and files[1].endswith(".md")
+    assert [name.rsplit(".", 1)[1] for name in files] == ["docx", "html", "json", "md"]

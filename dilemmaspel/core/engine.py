@@ -13,6 +13,7 @@ from typing import Protocol
 from dilemmaspel.core.cards import Card, Deck
 from dilemmaspel.core.dealing import Filters, eligible, pick
 from dilemmaspel.core.events import (
+    Agreement,
     CardDealt,
     CaseOpened,
     ConclusionSaved,
@@ -73,6 +74,8 @@ class Engine:
 
     def emit(self, event: Event) -> SessionState:
         """Check, commit and apply one event."""
+        if not event.at:
+            event = event.model_copy(update={"at": self.clock()})
         check(self.state, event)
         self.sink.append(event)
         apply_in_place(self.state, event)
@@ -223,10 +226,12 @@ class Engine:
         if self.state.round(round_number).personal.get(pid, "") != text:
             self.emit(PersonalConclusionSaved(round=round_number, pid=pid, text=text))
 
-    def conclude(self, round_number: int, text: str, actions: str = "") -> None:
+    def conclude(self, round_number: int, text: str, actions: str = "",
+                 agreements: Sequence[Agreement] = ()) -> None:
+        """Save the group's conclusion and agreements (skipped when nothing changed)."""
         rnd = self.state.round(round_number)
-        if (rnd.conclusion, rnd.actions) != (text, actions):
-            self.emit(ConclusionSaved(round=round_number, text=text, actions=actions))
+        if (rnd.conclusion, rnd.actions, rnd.agreements) != (text, actions, list(agreements)):
+            self.emit(ConclusionSaved(round=round_number, text=text, actions=actions, agreements=list(agreements)))
 
     def open_revote(self, round_number: int) -> None:
         self.emit(RevoteOpened(round=round_number))

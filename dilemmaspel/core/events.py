@@ -20,6 +20,8 @@ OTHER: Choice = "other"
 class _Event(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    at: str = ""  # when it happened (ISO 8601, UTC), stamped by the Engine; empty in old sessions
+
 
 class OwnCase(BaseModel):
     """A case the group brings itself (moreel beraad)."""
@@ -157,11 +159,22 @@ class PersonalConclusionSaved(_Event):
     text: str
 
 
+class Agreement(BaseModel):
+    """Something the group agreed to do: what, and optionally who and by when."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: Annotated[str, Field(min_length=1, max_length=2000)]
+    owner: Annotated[str, Field(max_length=200)] = ""
+    due: Annotated[str, Field(max_length=100)] = ""
+
+
 class ConclusionSaved(_Event):
     type: Literal["conclusion_saved"] = "conclusion_saved"
     round: int
     text: str
-    actions: str = ""
+    actions: str = ""  # free-text actions of sessions before agreements had fields
+    agreements: list[Agreement] = Field(default_factory=list, max_length=50)
 
 
 class RevoteOpened(_Event):

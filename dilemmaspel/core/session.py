@@ -14,6 +14,7 @@ from typing import Literal
 from dilemmaspel.core.cards import OPTION_LETTERS, Card
 from dilemmaspel.core.events import (
     OTHER,
+    Agreement,
     CardDealt,
     CaseOpened,
     ConclusionSaved,
@@ -82,6 +83,9 @@ class RoundState:
     personal: dict[str, str] = field(default_factory=dict)
     conclusion: str = ""
     actions: str = ""
+    agreements: list[Agreement] = field(default_factory=list)
+    opened_at: str = ""
+    closed_at: str = ""
     published: dict[int, dict[str, object]] = field(default_factory=dict)  # phase -> frozen disclosure
 
     @property
@@ -128,6 +132,15 @@ class RoundState:
 
 
 @dataclass
+class Absence:
+    """A stretch of time a member was marked absent (``until`` empty while it lasts)."""
+
+    pid: str
+    since: str = ""
+    until: str = ""
+
+
+@dataclass
 class SessionState:
     """Everything a session holds, rebuilt from its events."""
 
@@ -142,6 +155,7 @@ class SessionState:
     played_groupings: list[list[list[str]]] = field(default_factory=list)  # earlier groups that played a card
     seed: int = 0
     absent: set[str] = field(default_factory=set)
+    absences: list[Absence] = field(default_factory=list)
     rounds: list[RoundState] = field(default_factory=list)
     events: int = 0
     added: int = 0
@@ -478,15 +492,21 @@ def apply_in_place(state: SessionState, event: Event) -> None:
                     members.remove(event.pid)
             state.groups[event.group].append(event.pid)
         case PresenceChanged():
-            if event.absent:
+            if event.absent and event.pid not in state.absent:
                 state.absent.add(event.pid)
-            else:
+                state.absences.append(Absence(event.pid, since=event.at))
+            elif not event.absent and event.pid in state.absent:
                 state.absent.discard(event.pid)
+                for absence in reversed(state.absences):
+                    if absence.pid == event.pid:
+                        absence.until = event.at
+                        break
         case CardDealt():
             state.rounds.append(RoundState(number=event.round, group=event.group, deck=event.deck, card=event.card,
-                                           deck_title=event.deck_title, theme_name=event.theme_name))
+                                           deck_title=event.deck_title, theme_name=event.theme_name,
+                                           opened_at=event.at))
         case CaseOpened():
-            state.rounds.append(RoundState(number=event.round, group=event.group, case=event.case))
+            state.rounds.append(RoundState(number=event.round, group=event.group, case=event.case, opened_at=event.at))
         case VoteCast():
             vote = Vote(event.pid, event.choice, event.other, event.reasoning)
             state.rounds[event.round].votes_in(event.phase)[event.pid] = vote
@@ -507,11 +527,13 @@ def apply_in_place(state: SessionState, event: Event) -> None:
             rnd = state.rounds[event.round]
             rnd.conclusion = event.text
             rnd.actions = event.actions
+            rnd.agreements = list(event.agreements)
         case RevoteOpened():
             rnd = state.rounds[event.round]
             rnd.revote_opened = True
             rnd.phase = "revoting"
         case RoundClosed():
             state.rounds[event.round].phase = "closed"
+            state.rounds[event.round].closed_at = event.at
         case SessionFinished():
             state.finished_at = event.finished_at

@@ -7,8 +7,9 @@ or a reasoning. :func:`unlink_ballots` rewrites a session's events so that:
 - each vote carries a random ballot id per round instead of the participant id (a person's
   first vote and re-vote share the ballot id within the round, so the shift survives; nothing
   links ballots across rounds or to the roster);
-- the votes of one round and phase are shuffled over the places they had in the event list, so
-  neither their order nor their time stamps follow the order in which people voted;
+- the votes of one round and phase are shuffled over the places they had in the event list, and
+  lose the moment they were cast, so neither their order nor a time stamp follows the order in
+  which people voted;
 - personal conclusions keep only their last version, under a random id, also shuffled;
 - every reveal keeps what the session published (its :mod:`disclosure`), because the splits by
   side cannot be computed once the link is gone;
@@ -72,13 +73,13 @@ def unlink_ballots(events: Sequence[Event]) -> list[Event | None]:
                 out.append(event.model_copy(update={"ballots_unlinked": True}))
             case VoteCast():
                 ballot = ballots.setdefault((event.round, event.pid), ballot_id())
-                out.append(event.model_copy(update={"pid": ballot}))
+                out.append(event.model_copy(update={"pid": ballot, "at": ""}))
                 slots.setdefault(("vote", event.round, event.phase), []).append(index)
             case PersonalConclusionSaved():
                 if last_personal[(event.round, event.pid)] != index:
                     out.append(None)
                     continue
-                out.append(event.model_copy(update={"pid": ballot_id()}))
+                out.append(event.model_copy(update={"pid": ballot_id(), "at": ""}))
                 slots.setdefault(("personal", event.round, 0), []).append(index)
             case VotesRevealed():
                 out.append(event.model_copy(update={"published": published.get((event.round, event.phase))}))

@@ -248,7 +248,7 @@ MESSAGES: dict[str, str] = {
     "ui.summary.subtitle": "finished",
     "ui.summary.title": "The session is finished",
     "ui.summary.facts": "{participants} participants, {groups} group(s), {closed} of {rounds} rounds finished.",
-    "ui.summary.files": "The report is in:",
+    "ui.summary.files": "The minutes (Word, printable HTML, Markdown) and the complete session (JSON) are in:",
     "ui.summary.privacy": "These files hold names, votes and reasoning: only you can read them. Prefer sharing the anonymous version.",
     "ui.summary.anonymous": "Make an anonymous version",
     "ui.summary.anonymous_done": "Anonymous version written.",

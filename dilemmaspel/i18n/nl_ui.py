@@ -248,7 +248,7 @@ MESSAGES: dict[str, str] = {
     "ui.summary.subtitle": "afgerond",
     "ui.summary.title": "De sessie is afgerond",
     "ui.summary.facts": "{participants} deelnemers, {groups} groep(en), {closed} van {rounds} rondes afgerond.",
-    "ui.summary.files": "Het verslag staat in:",
+    "ui.summary.files": "Het verslag (Word, HTML om af te drukken, Markdown) en de volledige sessie (JSON) staan in:",
     "ui.summary.privacy": "Deze bestanden bevatten namen, stemmen en toelichtingen: alleen u kunt ze lezen. Deel liever de anonieme versie.",
     "ui.summary.anonymous": "Anonieme versie maken",
     "ui.summary.anonymous_done": "Anonieme versie gemaakt.",

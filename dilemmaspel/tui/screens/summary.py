@@ -1,10 +1,11 @@
-"""The end of a session: transcripts written, an anonymised export on offer."""
+"""The end of a session: the minutes written (Word, HTML, Markdown, JSON), an anonymised
+version and the trainer's own copy (with the background appendix) on offer."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static
@@ -12,7 +13,7 @@ from textual.widgets import Button, Footer, Header, Static
 from dilemmaspel.core.stats import anonymous
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
-from dilemmaspel.transcript import transcripts_dir, write_transcripts
+from dilemmaspel.transcript import FORMATS, transcripts_dir, write_transcripts
 from dilemmaspel.tui.base import SessionScreen, binding, literal
 from dilemmaspel.tui.context import Live
 
@@ -22,6 +23,7 @@ class SummaryScreen(SessionScreen):
 
     BINDINGS = [
         binding("a", "anonymous", "key.anonymous_export"),
+        binding("t", "trainer_copy", "key.trainer_copy"),
         binding("escape,enter", "start", "key.to_start"),
     ]
 
@@ -42,28 +44,42 @@ class SummaryScreen(SessionScreen):
             yield Static(t(private), classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.summary.anonymous"), id="anonymous")
+                yield Button(t("ui.summary.trainer_copy"), id="trainer")
                 yield Button(t("ui.summary.to_start"), id="start", variant="primary")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.summary.subtitle")
+        self.query_one("#files", Static).update(t("ui.summary.writing"))
         self.export(anonymised=False)
 
-    def export(self, anonymised: bool) -> None:
+    @work(thread=True, group="export")
+    def export(self, anonymised: bool = False, appendix: bool = False, done: str = "") -> None:
+        """Write the files in a worker: a long evening's Word file takes a moment."""
         try:
             events = self.dapp.store.events(self.live.session_id)
-            paths = write_transcripts(self.live.session_id, events, transcripts_dir(self.dapp.data_dir), anonymised=anonymised)
+            paths = write_transcripts(self.live.session_id, events, transcripts_dir(self.dapp.data_dir),
+                                      FORMATS, anonymised=anonymised, appendix=appendix)
         except (StoreError, OSError) as exc:
-            self.notify(t("ui.summary.failed", reason=getattr(exc, "strerror", None) or exc), severity="error", timeout=10)
+            reason = getattr(exc, "strerror", None) or exc
+            self.app.call_from_thread(self.notify, t("ui.summary.failed", reason=reason), severity="error", timeout=10)
             return
+        self.app.call_from_thread(self.show_written, paths, done)
+
+    def show_written(self, paths: list[Path], done: str) -> None:
         self.written.extend(paths)
         lines = [t("ui.summary.files")] + [f"  {path}" for path in self.written]
         self.query_one("#files", Static).update(literal("\n".join(lines)))
+        if done:
+            self.notify(done)
 
     @on(Button.Pressed, "#anonymous")
     def action_anonymous(self) -> None:
-        self.export(anonymised=True)
-        self.notify(t("ui.summary.anonymous_done"))
+        self.export(anonymised=True, done=t("ui.summary.anonymous_done"))
+
+    @on(Button.Pressed, "#trainer")
+    def action_trainer_copy(self) -> None:
+        self.export(appendix=True, done=t("ui.summary.trainer_copy_done"))
 
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
