@@ -27,9 +27,11 @@ SETTINGS_FILE = "settings.json"
 
 def load_settings(data_dir: Path) -> dict[str, Any]:
     """The user's saved preferences (language, theme); {} when there are none or they are unreadable."""
+    from dilemmaspel.safefile import SETTINGS_LIMIT, FileRefused, read_text
+
     try:
-        value = json.loads((data_dir / SETTINGS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        value = json.loads(read_text(data_dir / SETTINGS_FILE, SETTINGS_LIMIT))
+    except (FileRefused, ValueError, RecursionError):
         return {}
     return value if isinstance(value, dict) else {}
 
