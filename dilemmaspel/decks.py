@@ -23,11 +23,13 @@ from dilemmaspel.core.cards import Card, Deck, DeckInfo
 from dilemmaspel.core.methods import Method, MethodInfo, Step
 from dilemmaspel.i18n import t
 from dilemmaspel.problems import Collector, Problem, suggest, type_name
-from dilemmaspel.tomllines import LineMap
+from dilemmaspel.safefile import DECK_LIMIT, FileRefused, read_bytes
+from dilemmaspel.tomllines import MAX_DEPTH, MAX_KEY_PARTS, LineMap
 
 Origin = Literal["shipped", "user", "extra"]
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
+_LONG_NUMBER = re.compile(r"[0-9_]{%d,}" % (sys.get_int_max_str_digits() + 1))
 
 
 def shipped_dir() -> Path:
@@ -47,29 +49,33 @@ class Parsed:
 
 
 def parse_file(path: Path, display: str | None = None) -> Parsed:
-    """Read and parse one TOML file; encoding and syntax errors become problems."""
+    """Read and parse one TOML file through the guarded reader; every failure becomes a problem."""
     name = display or str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        collector = Collector(name, LineMap(""))
-        collector.add((), t("validate.subject.file"), "", t("validate.unreadable", reason=exc.strerror or exc))
-        return Parsed(None, collector)
+        raw = read_bytes(path, DECK_LIMIT)
+    except FileRefused as exc:
+        return _refused(name, 1, exc.message())
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        collector = Collector(name, LineMap(""))
         line = raw.count(b"\n", 0, exc.start) + 1
-        collector.problems.append(
-            Problem(name, line, t("validate.subject.file"), "", t("validate.not_utf8", byte=f"0x{raw[exc.start]:02x}"))
-        )
-        return Parsed(None, collector)
+        return _refused(name, line, t("validate.not_utf8", byte=f"0x{raw[exc.start]:02x}"))
     return parse_text(text, name)
 
 
+def _refused(name: str, line: int, message: str) -> Parsed:
+    collector = Collector(name, LineMap(""))
+    collector.problems.append(Problem(name, line, t("validate.subject.file"), "", message))
+    return Parsed(None, collector)
+
+
 def parse_text(text: str, name: str) -> Parsed:
-    """Parse TOML text; a syntax error becomes a problem with its line."""
-    collector = Collector(name, LineMap(text))
+    """Parse TOML text; a syntax error, or a shape tomllib cannot take, becomes a problem with its line."""
+    lines = LineMap(text)
+    if lines.too_deep is not None:
+        return _refused(name, lines.too_deep, t("validate.too_deep", max=MAX_DEPTH))
+    if lines.long_key is not None:
+        return _refused(name, lines.long_key, t("validate.key_too_long", max=MAX_KEY_PARTS))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -81,11 +87,16 @@ def parse_text(text: str, name: str) -> Parsed:
             message = message[: found.start()]
         elif _TOML_END.search(message):
             message = _TOML_END.sub("", message)
-        collector.problems.append(
-            Problem(name, line, t("validate.subject.file"), "", t("validate.toml_syntax", detail=message))
-        )
-        return Parsed(None, collector)
-    return Parsed(data, collector)
+        return _refused(name, line, t("validate.toml_syntax", detail=message))
+    except RecursionError:
+        return _refused(name, 1, t("validate.too_deep", max=MAX_DEPTH))
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        digits = _LONG_NUMBER.search(text)
+        if digits is not None:
+            line = text.count("\n", 0, digits.start()) + 1
+            return _refused(name, line, t("validate.number_too_long", max=sys.get_int_max_str_digits()))
+        return _refused(name, 1, t("validate.unparsable", detail=exc))
+    return Parsed(data, Collector(name, lines))
 
 
 def kind_of(data: dict[str, Any], path: Path) -> Literal["deck", "method"]:
@@ -259,7 +270,8 @@ class Skipped:
 
 @dataclass
 class Library:
-    """All decks and methods found, later sources overriding earlier ones with the same id."""
+    """All decks and methods found. The first file with an id wins (shipped, then the user's
+    decks, then ``--decks``); a later file with the same id is skipped with a warning."""
 
     decks: dict[str, DeckSource] = field(default_factory=dict)
     methods: dict[str, MethodSource] = field(default_factory=dict)
@@ -299,7 +311,10 @@ def load_library(data_dir: Path | None = None, extra: Sequence[Path] = ()) -> Li
                 library.skipped.append(Skipped(path, origin, parsed.collector.problems[0]))
             elif kind_of(parsed.data, path) == "method":
                 method = check_method(parsed.data, parsed.collector)
-                if method is None:
+                taken = library.methods.get(method.id) if method is not None else None
+                if taken is not None:
+                    _id_taken(parsed.collector, ("method", "id"), taken.method.id, taken.path, t(f"cli.origin.{taken.origin}"))
+                if method is None or taken is not None:
                     library.skipped.append(Skipped(path, origin, parsed.collector.problems[0]))
                 else:
                     library.methods[method.id] = MethodSource(method, path, origin)
@@ -308,23 +323,43 @@ def load_library(data_dir: Path | None = None, extra: Sequence[Path] = ()) -> Li
     for path, origin, parsed in parsed_decks:
         assert parsed.data is not None
         deck = check_deck(parsed.data, parsed.collector, library.methods)
-        if deck is None:
+        taken_deck = library.decks.get(deck.id) if deck is not None else None
+        if taken_deck is not None:
+            _id_taken(parsed.collector, ("deck", "id"), taken_deck.deck.id, taken_deck.path, t(f"cli.origin.{taken_deck.origin}"))
+        if deck is None or taken_deck is not None:
             library.skipped.append(Skipped(path, origin, parsed.collector.problems[0]))
         else:
             library.decks[deck.id] = DeckSource(deck, path, origin)
     return library
 
 
-def validate_paths(paths: Sequence[Path], known_methods: Iterable[str] = ()) -> tuple[int, list[Problem]]:
+def _id_taken(c: Collector, where: Path, item_id: str, first: Path, origin: str) -> None:
+    """Record that ``item_id`` already belongs to the file ``first`` (shown as ``origin``), which wins."""
+    subject = t("validate.subject.deck" if where[0] == "deck" else "validate.subject.method")
+    c.add(where, subject, "id", t("validate.id_taken", id=item_id, origin=origin, path=first))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def validate_paths(
+    paths: Sequence[Path], known_methods: Iterable[str] = (), library: Library | None = None
+) -> tuple[int, list[Problem]]:
     """Validate every deck and method file under ``paths``.
 
-    Methods named by decks may come from ``known_methods`` or from the files being validated.
-    Returns the number of files checked and every problem found.
+    Methods named by decks may come from ``known_methods``, ``library`` or the files being
+    validated. A deck or method whose id a shipped one (in ``library``) or an earlier validated
+    file already has is a problem: the app would skip it. Returns the number of files checked
+    and every problem found.
     """
     files = list(toml_files(paths))
     parsed_files: list[tuple[Path, Parsed]] = []
     problems: list[Problem] = []
-    methods = set(known_methods)
+    methods = set(known_methods) | set(library.methods if library else ())
     for path in files:
         if not path.exists():
             problems.append(Problem(str(path), 1, t("validate.subject.file"), "", t("validate.no_such_file")))
@@ -335,11 +370,23 @@ def validate_paths(paths: Sequence[Path], known_methods: Iterable[str] = ()) -> 
             method_info = parsed.data.get("method")
             if isinstance(method_info, dict) and isinstance(method_info.get("id"), str):
                 methods.add(method_info["id"])
+    # (kind, id) -> the file that has it, and how that file is shown
+    taken: dict[tuple[str, str], tuple[Path, str]] = {}
+    if library is not None:
+        shipped = t("cli.origin.shipped")
+        taken.update({("deck", k): (v.path, shipped) for k, v in library.decks.items() if v.origin == "shipped"})
+        taken.update({("method", k): (v.path, shipped) for k, v in library.methods.items() if v.origin == "shipped"})
     for path, parsed in parsed_files:
         if parsed.data is not None:
-            if kind_of(parsed.data, path) == "method":
-                check_method(parsed.data, parsed.collector)
+            kind = kind_of(parsed.data, path)
+            item: Deck | Method | None
+            if kind == "method":
+                item = check_method(parsed.data, parsed.collector)
             else:
-                check_deck(parsed.data, parsed.collector, methods)
+                item = check_deck(parsed.data, parsed.collector, methods)
+            if item is not None:
+                first = taken.setdefault((kind, item.id), (path, t("validate.origin.checked")))
+                if not _same_file(first[0], path):
+                    _id_taken(parsed.collector, (kind, "id"), item.id, *first)
         problems.extend(sorted(parsed.collector.problems, key=lambda p: p.line))
     return len(files), problems

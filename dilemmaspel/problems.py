@@ -59,6 +59,12 @@ _KINDS = {
 }
 
 
+def shown_value(value: Any, limit: int = 60) -> str:
+    """A value as quoted in a message: at most ``limit`` characters of it."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def type_name(value: Any) -> str:
     """A translated name of a TOML value's type."""
     if isinstance(value, bool):
@@ -94,10 +100,10 @@ def message_for(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "too_long":
         return t("validate.too_many", count=ctx.get("actual_length"), max=ctx.get("max_length"))
     if kind == "string_pattern_mismatch":
-        return t("validate.bad_slug", value=value)
+        return t("validate.bad_slug", value=shown_value(value))
     if kind in ("literal_error", "enum"):
         expected = ctx.get("expected", "").replace("'", "")
-        return t("validate.not_one_of", value=value, expected=expected)
+        return t("validate.not_one_of", value=shown_value(value), expected=expected)
     if kind in _KINDS:
         return t("validate.wrong_type", expected=t(_KINDS[kind]), got=type_name(value))
     if kind == "greater_than":

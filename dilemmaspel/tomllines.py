@@ -3,120 +3,245 @@
 ``tomllib`` returns plain dicts without positions. To point a deck author at the right line,
 this module scans the text once and records where each table header and key is written, keyed
 by the same path a validation error reports (``("cards", 3, "options")``).
+
+The scan is linear in the size of the text: positions live in a tree of path parts, so a table
+header with thousands of dotted parts costs no more than its length. The same pass measures the
+two shapes that make ``tomllib`` itself recurse too deeply or run in quadratic time (values nested
+very deeply, keys with very many dotted parts), so a caller can refuse them before parsing.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 Path = tuple[str | int, ...]
 
-_BARE_OR_QUOTED_KEY = re.compile(r'\s*((?:[A-Za-z0-9_-]+|"[^"\n]*"|\'[^\'\n]*\')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\n]*"|\'[^\'\n]*\'))*)\s*=')
-_HEADER = re.compile(r"\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
+MAX_DEPTH = 32
+"""Deepest nesting of arrays and inline tables accepted (a deck needs 2)."""
+MAX_KEY_PARTS = 32
+"""Most dotted parts in one key or table header accepted (a deck needs 3)."""
+
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+_BASIC = re.compile(r'"((?:[^"\\\n]|\\.)*)("?)')
+_LITERAL = re.compile(r"'([^'\n]*)('?)")
+_SPACE = re.compile(r"[ \t]*")
+# Everything in a value that changes what follows: string openers, comments, brackets, key syntax.
+_TOKEN = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"?|\'[^\'\n]*\'?|[#\[\]{}=,.]')
 
 
-def _split_key(key: str) -> list[str]:
-    parts = re.findall(r'"([^"]*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)', key)
-    return [a or b or c for a, b, c in parts]
+class _Node:
+    """One part of a path, with the line it was first written on (0: not written)."""
+
+    __slots__ = ("line", "children")
+
+    def __init__(self) -> None:
+        self.line = 0
+        self.children: dict[str | int, _Node] = {}
+
+    def child(self, part: str | int) -> _Node:
+        node = self.children.get(part)
+        if node is None:
+            node = self.children[part] = _Node()
+        return node
+
+
+class _Counter:
+    """How many elements an array of tables has so far (-1: a plain table), and its sub-arrays."""
+
+    __slots__ = ("index", "children")
+
+    def __init__(self) -> None:
+        self.index = -1
+        self.children: dict[str, _Counter] = {}
+
+
+def _unescape(text: str) -> str:
+    """The value of a quoted basic key (escapes are rare; tomllib decodes them exactly)."""
+    if "\\" not in text:
+        return text
+    try:
+        return str(tomllib.loads(f'k = "{text}"')["k"])
+    except (tomllib.TOMLDecodeError, ValueError):
+        return text
+
+
+def _key(line: str, i: int) -> tuple[list[str], int] | None:
+    """Parse a (dotted) key starting at ``i``; the parts and the position after it, or None."""
+    names: list[str] = []
+    n = len(line)
+    while True:
+        i = _SPACE.match(line, i).end()  # type: ignore[union-attr]
+        if i >= n:
+            return None
+        ch = line[i]
+        if ch == '"':
+            found = _BASIC.match(line, i)
+            if found is None or not found.group(2):
+                return None
+            names.append(_unescape(found.group(1)))
+        elif ch == "'":
+            found = _LITERAL.match(line, i)
+            if found is None or not found.group(2):
+                return None
+            names.append(found.group(1))
+        else:
+            found = _BARE.match(line, i)
+            if found is None:
+                return None
+            names.append(found.group())
+        i = _SPACE.match(line, found.end()).end()  # type: ignore[union-attr]
+        if i < n and line[i] == ".":
+            i += 1
+            continue
+        return names, i
 
 
 class LineMap:
-    """Positions of the tables and keys in one TOML text."""
+    """Positions of the tables and keys in one TOML text.
+
+    ``too_deep`` and ``long_key`` hold the first line that goes beyond :data:`MAX_DEPTH` or
+    :data:`MAX_KEY_PARTS` (None when nothing does).
+    """
 
     def __init__(self, text: str) -> None:
-        self._lines: dict[Path, int] = {}
+        self._root = _Node()
+        self._counters = _Counter()
+        self.too_deep: int | None = None
+        self.long_key: int | None = None
         self._scan(text)
 
     def line_of(self, path: Path) -> int:
         """The line of the longest known prefix of ``path`` (1 if nothing is known)."""
-        for end in range(len(path), 0, -1):
-            line = self._lines.get(tuple(path[:end]))
-            if line is not None:
-                return line
-        return 1
-
-    def _record(self, path: Path, line: int) -> None:
-        self._lines.setdefault(path, line)
+        node = self._root
+        best = 1
+        for part in path:
+            found = node.children.get(part)
+            if found is None:
+                break
+            node = found
+            if node.line:
+                best = node.line
+        return best
 
     def _scan(self, text: str) -> None:
-        counters: dict[tuple[str, ...], int] = {}
-        table: Path = ()
+        table = self._root
         open_string: str | None = None  # the delimiter of a multi-line string we are inside
         depth = 0  # nesting of [] and {} inside a value
-        for number, line in enumerate(text.splitlines(), start=1):
+        # Lines as tomllib counts them: only "\n" ends a line (not "\f" or U+2028).
+        for number, line in enumerate(text.split("\n"), start=1):
             position = 0
             if open_string is None and depth == 0:
-                header = _HEADER.match(line)
-                key = _BARE_OR_QUOTED_KEY.match(line)
-                if header and not key:
-                    names = _split_key(header.group(2))
-                    if header.group(1) == "[[":
-                        array_key = tuple(names)
-                        index = counters.get(array_key, -1) + 1
-                        counters[array_key] = index
-                        # Reset the counters of arrays nested inside this element.
-                        for other in [k for k in counters if k[: len(array_key)] == array_key and k != array_key]:
-                            del counters[other]
-                        self._record(self._resolve(names, counters), number)
-                        table = self._resolve(names, counters) + (index,)
-                    else:
-                        table = self._resolve(names, counters)
-                    self._record(table, number)
-                    continue
-                if key:
-                    path = table + tuple(_split_key(key.group(1)))
-                    self._record(path, number)
-                    position = key.end()
-            open_string, depth = self._consume(line, position, open_string, depth)
+                start = _SPACE.match(line).end()  # type: ignore[union-attr]
+                if line.startswith("[", start):
+                    found = self._header(line, start, number)
+                    if found is not None:
+                        table = found
+                        continue
+                else:
+                    key = _key(line, start)
+                    if key is not None and line.startswith("=", key[1]):
+                        self._check_parts(key[0], number)
+                        node = table
+                        for name in key[0]:
+                            node = node.child(name)
+                        if not node.line:
+                            node.line = number
+                        position = key[1] + 1
+            open_string, depth = self._consume(line, position, open_string, depth, number)
 
-    @staticmethod
-    def _resolve(names: list[str], counters: dict[tuple[str, ...], int]) -> Path:
-        """Turn ``cards.rules`` into ``("cards", 3, "rules")`` using the array counters."""
-        path: list[str | int] = []
+    def _check_parts(self, names: list[str], number: int) -> None:
+        if len(names) > MAX_KEY_PARTS and self.long_key is None:
+            self.long_key = number
+
+    def _header(self, line: str, start: int, number: int) -> _Node | None:
+        """Record a ``[table]`` or ``[[array]]`` header; the node of the table it opens."""
+        array = line.startswith("[[", start)
+        parsed = _key(line, start + (2 if array else 1))
+        if parsed is None:
+            return None
+        names, end = parsed
+        if not line.startswith("]]" if array else "]", end):
+            return None
+        self._check_parts(names, number)
+        if not array:
+            table = self._resolve(names)
+            if not table.line:
+                table.line = number
+            return table
+        counter = self._counters
+        for name in names:
+            counter = counter.children.setdefault(name, _Counter())
+        counter.index += 1
+        counter.children.clear()  # arrays nested in the previous element start again
+        node = self._resolve(names)
+        if not node.line:
+            node.line = number
+        element = node.child(counter.index)
+        element.line = element.line or number
+        return element
+
+    def _resolve(self, names: list[str]) -> _Node:
+        """Turn ``cards.rules`` into the node of ``("cards", 3, "rules")`` using the array counters."""
+        node = self._root
+        counter: _Counter | None = self._counters
+        last = len(names) - 1
         for i, name in enumerate(names):
-            path.append(name)
-            prefix = tuple(names[: i + 1])
-            if i < len(names) - 1 and prefix in counters:
-                path.append(counters[prefix])
-        return tuple(path)
+            node = node.child(name)
+            counter = counter.children.get(name) if counter is not None else None
+            if i < last and counter is not None and counter.index >= 0:
+                node = node.child(counter.index)
+        return node
 
-    @staticmethod
-    def _consume(line: str, i: int, open_string: str | None, depth: int) -> tuple[str | None, int]:
-        """Walk the value part of a line, tracking strings and brackets."""
+    def _consume(self, line: str, i: int, open_string: str | None, depth: int, number: int) -> tuple[str | None, int]:
+        """Walk the value part of a line, tracking strings, brackets and dotted keys in inline tables."""
         n = len(line)
+        dots = 0
         while i < n:
             if open_string is not None:
                 end = line.find(open_string, i)
                 if end < 0:
                     return open_string, depth
                 if open_string == '"""':
-                    backslashes = len(line[:end]) - len(line[:end].rstrip("\\"))
-                    if backslashes % 2:
+                    back = end
+                    while back > i and line[back - 1] == "\\":
+                        back -= 1
+                    if (end - back) % 2:
                         i = end + 1
                         continue
                 i = end + 3
+                # Up to two more quotes belong to the content: the delimiter is the last three.
+                for _ in range(2):
+                    if i < n and line[i] == open_string[0]:
+                        i += 1
                 open_string = None
                 continue
-            ch = line[i]
-            if ch == "#":
+            found = _TOKEN.search(line, i)
+            if found is None:
                 break
-            if line.startswith('"""', i) or line.startswith("'''", i):
-                open_string = line[i : i + 3]
-                i += 3
-                continue
-            if ch == '"':
-                i += 1
-                while i < n and line[i] != '"':
-                    i += 2 if line[i] == "\\" else 1
-                i += 1
-                continue
-            if ch == "'":
-                end = line.find("'", i + 1)
-                i = n if end < 0 else end + 1
-                continue
-            if ch in "[{":
+            token = found.group()
+            i = found.end()
+            if token == "#":
+                break
+            if token in ('"""', "'''"):
+                open_string = token
+            elif token == ".":
+                dots += 1
+                if dots >= MAX_KEY_PARTS and self.long_key is None:
+                    self.long_key = number
+            elif token in ("[", "{"):
                 depth += 1
-            elif ch in "]}":
+                dots = 0
+                if depth > MAX_DEPTH and self.too_deep is None:
+                    self.too_deep = number
+            elif token in ("]", "}"):
                 depth = max(0, depth - 1)
-            i += 1
+                dots = 0
+            elif token in ("=", ","):
+                dots = 0
         return open_string, depth
