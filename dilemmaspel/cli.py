@@ -6,33 +6,82 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from dilemmaspel import __version__
 from dilemmaspel.i18n import LANGUAGES, default_language, set_language, t
+from dilemmaspel.terminal import safe_output
+
+
+@dataclass(frozen=True)
+class GlobalOption:
+    """An option that works before and after the subcommand (``--data-dir D sessions`` and
+    ``sessions --data-dir D``). Given in both places, the later one wins; ``append`` options
+    collect both."""
+
+    flag: str
+    help_key: str
+    metavar_key: str | None = None
+    choices: Sequence[str] | None = None
+    append: bool = False
+
+    @property
+    def dest(self) -> str:
+        return self.flag.lstrip("-").replace("-", "_")
+
+    def add_to(self, parser: argparse.ArgumentParser, sub: bool) -> None:
+        """Add the option to the main parser, or (``sub``) to a subcommand's, under its own dest."""
+        kwargs: dict[str, object] = {"help": t(self.help_key)}
+        if self.metavar_key:
+            kwargs["metavar"] = t(self.metavar_key)
+        if self.choices:
+            kwargs["choices"] = self.choices
+        if self.append:
+            kwargs["action"] = "append"
+        if sub:
+            # A subcommand's parser fills a fresh namespace that is copied over the main one:
+            # without SUPPRESS its defaults would overwrite what was given before the command.
+            kwargs.update(dest=_SUB + self.dest, default=argparse.SUPPRESS)
+        else:
+            kwargs.update(dest=self.dest, default=[] if self.append else None)
+        parser.add_argument(self.flag, **kwargs)  # type: ignore[arg-type]
+
+
+_SUB = "sub_"
+GLOBAL_OPTIONS: list[GlobalOption] = [
+    GlobalOption("--lang", "cli.opt.lang", choices=LANGUAGES),
+    GlobalOption("--data-dir", "cli.opt.data_dir", "cli.metavar.dir"),
+    GlobalOption("--decks", "cli.opt.decks", "cli.metavar.dir", append=True),
+]
 
 
 def _language_from(argv: Sequence[str]) -> str:
-    """Find ``--lang`` before the real parser is built, so its help is translated."""
+    """Find ``--lang`` anywhere before the real parser is built, so its help is translated."""
     pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--lang", choices=LANGUAGES, default=None)
-    known, _ = pre.parse_known_args(argv)
-    return known.lang or default_language()
+    pre.add_argument("--lang", default=None)
+    try:
+        known, _ = pre.parse_known_args(argv)
+    except SystemExit:  # e.g. "--lang" without a value: the real parser says so
+        return default_language()
+    return known.lang if known.lang in LANGUAGES else default_language()
+
+
+def _global_parent(sub: bool) -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    for option in GLOBAL_OPTIONS:
+        option.add_to(parent, sub)
+    return parent
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, in the current language."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=LANGUAGES, help=t("cli.opt.lang"))
-    common.add_argument("--data-dir", metavar=t("cli.metavar.dir"), help=t("cli.opt.data_dir"))
-    common.add_argument(
-        "--decks", metavar=t("cli.metavar.dir"), action="append", default=[], help=t("cli.opt.decks")
-    )
     parser = argparse.ArgumentParser(
-        prog="dilemmaspel", description=t("cli.description"), parents=[common], epilog=t("cli.epilog")
+        prog="dilemmaspel", description=t("cli.description"), parents=[_global_parent(False)], epilog=t("cli.epilog")
     )
     parser.add_argument("--version", action="version", version=f"dilemmaspel {__version__}")
     sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar.command"), title=t("cli.commands"))
+    common = _global_parent(True)
 
     validate = sub.add_parser("validate", parents=[common], help=t("cli.validate.help"), description=t("cli.validate.help"))
     validate.add_argument("paths", nargs="+", metavar=t("cli.metavar.path"), help=t("cli.validate.paths"))
@@ -45,30 +94,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse the command line, merging global options given after the subcommand."""
+    args = build_parser().parse_args(argv)
+    for option in GLOBAL_OPTIONS:
+        later = _SUB + option.dest
+        if hasattr(args, later):
+            value = getattr(args, later)
+            delattr(args, later)
+            setattr(args, option.dest, getattr(args, option.dest) + value if option.append else value)
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_from(args_list))
-    parser = build_parser()
-    args = parser.parse_args(args_list)
+    with safe_output():
+        args = parse_args(args_list)
     if args.lang:
         set_language(args.lang)
     try:
-        if args.command == "validate":
-            return cmd_validate(args)
-        if args.command == "decks":
-            return cmd_decks(args)
-        if args.command is not None:
-            from dilemmaspel import cli_sessions
-
-            return cli_sessions.run(args)
-        return start_app(args)
+        if args.command is None:
+            return start_app(args)
+        with safe_output():
+            return run_command(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # Output piped into e.g. `head`: stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the subcommand in ``args``."""
+    if args.command == "validate":
+        return cmd_validate(args)
+    if args.command == "decks":
+        return cmd_decks(args)
+    from dilemmaspel import cli_sessions
+
+    return cli_sessions.run(args)
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -88,7 +155,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(t("cli.validate.no_such_path", path=path), file=sys.stderr)
         return 2
     library = load_library(_data_dir(args), [Path(d) for d in args.decks])
-    count, problems = validate_paths(paths, library.methods)
+    count, problems = validate_paths(paths, library=library)
     for problem in problems:
         print(problem)
     files_with_problems = len({p.file for p in problems})
