@@ -38,7 +38,7 @@ from dilemmaspel.core.events import (
     VoteCast,
     VotesRevealed,
 )
-from dilemmaspel.core.roster import Participant, name_key
+from dilemmaspel.core.roster import Participant, is_visible, name_key
 
 Phase = Literal["voting", "revealed", "revoting", "revoted", "closed"]
 
@@ -244,6 +244,8 @@ def check(state: SessionState, event: Event) -> None:
 def _check_participant_added(state: SessionState, e: ParticipantAdded) -> None:
     if e.pid in state.participants:
         raise RuleError("rule.duplicate_pid", pid=e.pid)
+    if not is_visible(e.participant.name):
+        raise RuleError("rule.invisible_name")
     key = name_key(e.participant.name)
     if any(name_key(p.name) == key for p in state.participants.values()):
         raise RuleError("rule.duplicate_name", name=e.participant.name)

@@ -13,6 +13,7 @@ from dilemmaspel.core.roster import Participant, name_key, read_roster
 from dilemmaspel.core.session import RuleError
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
+from dilemmaspel.terminal import printable
 from dilemmaspel.tui.base import SessionScreen, binding, cell
 from dilemmaspel.tui.dialogs.file_picker import FilePickerDialog
 
@@ -102,9 +103,14 @@ class ParticipantsScreen(SessionScreen):
 
     def import_roster(self, path: Path) -> None:
         """Add everyone from a roster; on any error nothing is added and every error is shown."""
-        people, errors = read_roster(str(path), path.name)
+        try:
+            people, errors = read_roster(str(path), path.name)
+        except Exception as exc:  # a safety net: never a crash dump, which would list the names
+            self.notify(t("ui.participants.import_crashed", kind=type(exc).__name__),
+                        title=t("ui.participants.import_failed"), severity="error", timeout=15)
+            return
         if errors:
-            shown = "\n".join(str(e) for e in errors[:8])
+            shown = "\n".join(printable(str(e)) for e in errors[:8])
             more = t("ui.participants.more_errors", count=len(errors) - 8) if len(errors) > 8 else ""
             self.notify(shown + more, title=t("ui.participants.import_failed"), severity="error", timeout=15)
             return
