@@ -52,3 +52,124 @@ def test_python_dash_m() -> None:
     result = subprocess.run([sys.executable, "-m", "dilemmaspel", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0
     assert result.stdout.strip() == f"dilemmaspel {__version__}"
+
+
+# --- global options before and after the command (issue 9, section 4) -------------------------
+
+import io
+from pathlib import Path
+
+from dilemmaspel.cli import GLOBAL_OPTIONS, parse_args
+from dilemmaspel.terminal import SafeStream, printable
+
+COMMANDS: dict[str, list[str]] = {
+    "app": [],
+    "validate": ["validate", "deck.toml"],
+    "decks": ["decks"],
+    "groups": ["groups", "raad.csv", "--size", "4"],
+    "sessions": ["sessions"],
+    "export": ["export", "abc"],
+    "forget": ["forget", "abc", "--yes"],
+}
+VALUES = {"--lang": "en", "--data-dir": "/tmp/ergens", "--decks": "/tmp/decks-a"}
+
+
+def test_every_global_option_is_covered() -> None:
+    assert {o.flag for o in GLOBAL_OPTIONS} == set(VALUES)
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("placement", range(2 ** len(VALUES)))
+def test_global_options_work_before_and_after_every_command(command: str, placement: int) -> None:
+    before: list[str] = []
+    after: list[str] = []
+    for bit, (flag, value) in enumerate(VALUES.items()):
+        after_command = bool(placement >> bit & 1) and command != "app"
+        (after if after_command else before).extend([flag, value])
+    args = parse_args([*before, *COMMANDS[command], *after])
+    assert args.command == (None if command == "app" else command)
+    assert (args.lang, args.data_dir, args.decks) == ("en", "/tmp/ergens", ["/tmp/decks-a"])
+    assert not [name for name in vars(args) if name.startswith("sub_")]
+
+
+@pytest.mark.parametrize("command", sorted(set(COMMANDS) - {"app"}))
+def test_later_value_wins_and_decks_collect(command: str) -> None:
+    args = parse_args(["--lang", "nl", "--decks", "A", "--data-dir", "X", *COMMANDS[command],
+                       "--lang", "en", "--decks", "B", "--data-dir", "Y"])
+    assert (args.lang, args.decks, args.data_dir) == ("en", ["A", "B"], "Y")
+    args = parse_args(COMMANDS[command])
+    assert (args.lang, args.decks, args.data_dir) == (None, [], None)
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_data_dir_is_used_wherever_it_is_given(where: str, tmp_path: Path, isolated_home: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    chosen = tmp_path / "chosen"
+    option = ["--data-dir", str(chosen)]
+    assert main([*option, "sessions"] if where == "before" else ["sessions", *option]) == 0
+    assert chosen.is_dir() and any(chosen.iterdir())
+    assert not isolated_home.exists()  # the default data dir is neither used nor created
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_extra_decks_and_language_are_used_wherever_given(where: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import DATA
+
+    option = ["--decks", str(DATA / "mini.toml"), "--lang", "en"]
+    assert main([*option, "decks"] if where == "before" else ["decks", *option]) == 0
+    out = capsys.readouterr().out
+    assert "mini  Mini-deck voor tests (nl, 2 cards) - --decks:" in out
+
+
+def test_app_gets_the_global_options(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import dilemmaspel.tui.app as tui_app
+
+    seen: dict[str, object] = {}
+
+    def fake_run_app(**kwargs: object) -> int:
+        seen.update(kwargs)
+        return 0
+
+    monkeypatch.setattr(tui_app, "run_app", fake_run_app)
+    assert main(["--data-dir", str(tmp_path), "--decks", "X", "--lang", "en"]) == 0
+    assert seen == {"data_dir": tmp_path, "extra_decks": [Path("X")], "language": "en"}
+
+
+def test_lang_without_a_value_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["decks", "--lang"])
+    assert exit_info.value.code == 2
+
+
+# --- control characters on the terminal (issue 9, section 3) -----------------------------------
+
+
+def test_printable_shows_control_characters_as_escapes() -> None:
+    assert printable("a\x1b[2Jb\rc\x9bd\u202ee\x00f\tg\nh") == "a\\x1b[2Jb\\x0dc\\x9bd\\u202ee\\x00f\tg\nh"
+    assert printable("Ilse 🌷 Dijk, René") == "Ilse 🌷 Dijk, René"
+    assert printable("\udcff") == "\\udcff"  # a path that is not valid UTF-8
+
+
+def test_safe_stream_never_fails_on_characters_the_encoding_lacks() -> None:
+    raw = io.BytesIO()
+    inner = io.TextIOWrapper(raw, encoding="cp1252")
+    stream = SafeStream(inner)  # type: ignore[arg-type]
+    stream.write("Ilse 🌷 Dijk \x1b[2J\n")
+    inner.flush()
+    assert raw.getvalue() == b"Ilse ? Dijk \\x1b[2J\n"
+
+
+def test_groups_output_has_no_control_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    roster = tmp_path / "raad.csv"
+    roster.write_text("naam;partij;kant;rol\n\x1b[2JAnna;\x1b[31mGroen\x07;coalitie;\x9b31m\nBen;;geen;\n", encoding="utf-8")
+    assert main(["groups", str(roster), "--size", "2", "--seed", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "[2JAnna" in out and "Ben" in out
+    assert not any(ord(ch) < 32 and ch != "\n" or 0x7F <= ord(ch) < 0xA0 for ch in out)
+
+
+def test_argparse_errors_are_sanitised_too(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "\x1b[2J"])
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\x1b[2J" in err

@@ -53,7 +53,7 @@ def test_folder_reports_every_file(capsys: pytest.CaptureFixture[str], monkeypat
     captured = capsys.readouterr()
     expected = [line for lines in EXPECTED_EN.values() for line in lines]
     assert sorted(captured.out.splitlines()) == sorted(expected)
-    assert "35 file(s) checked" in captured.err
+    assert "41 file(s) checked" in captured.err
 
 
 def test_valid_files_exit_zero(capsys: pytest.CaptureFixture[str]) -> None:
@@ -115,3 +115,155 @@ def test_any_text_gives_problems_never_an_exception(text: str) -> None:
     for problem in parsed.collector.problems:
         assert problem.line >= 1
         assert str(problem).startswith("x.toml:")
+
+
+# --- hostile files (issue 9, sections 3 and 4) -----------------------------------------------
+
+import os
+import subprocess
+import sys
+
+from dilemmaspel.decks import load_library, shipped_dir
+
+
+def test_one_dotted_header_of_forty_thousand_keys_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "dotted.toml"
+    path.write_text("[" + ".".join(f"k{i}" for i in range(40_000)) + "]\n", encoding="utf-8")
+    assert 260_000 < path.stat().st_size < 280_000
+    assert main(["--lang", "en", "validate", str(path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [f"{path}:1: file: a key or table name with more than 32 dotted parts"]
+
+
+def test_line_map_finds_keys_below_a_long_header() -> None:
+    from dilemmaspel.tomllines import LineMap
+
+    names = [f"k{i}" for i in range(5000)]
+    lines = LineMap("[" + ".".join(names) + "]\nx = 1\n[[a]]\n[[a.b]]\n[[a]]\n[[a.b]]\n[[a.b]]\ny = 2\n")
+    assert lines.line_of(tuple(names) + ("x",)) == 2
+    assert lines.line_of(("a", 1, "b", 1, "y")) == 8
+    assert lines.line_of(("a", 1, "b", 0)) == 6
+    assert lines.line_of(("a", 0, "b", 0)) == 4
+
+
+def test_deck_over_the_size_limit_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "huge.toml"
+    with open(path, "wb") as handle:
+        handle.truncate(17 * 1024 * 1024)  # sparse: no disk space used
+    assert main(["--lang", "en", "validate", str(path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{path}:1: file: cannot read the file: it is too large (17.0 MB; at most 16.0 MB)"
+    ]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no /dev/zero")
+def test_device_is_refused_at_once(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "validate", "/dev/zero"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "/dev/zero:1: file: cannot read the file: it is not an ordinary file but a device, pipe or socket"
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.parametrize("command", [["validate"], ["groups", "--size", "3"]])
+def test_fifo_does_not_block(tmp_path: Path, command: list[str]) -> None:
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    args = [sys.executable, "-m", "dilemmaspel", "--lang", "en", command[0], str(fifo), *command[1:]]
+    # The timeout only keeps a regression from hanging the suite: a refusal takes no time at all.
+    result = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=120,
+                            env={**os.environ, "DILEMMASPEL_HOME": str(tmp_path / "home")})
+    assert result.returncode == 1
+    assert "not an ordinary file" in result.stdout + result.stderr
+
+
+def _home_with(home: Path, name: str, text: str) -> Path:
+    path = home / "decks" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+DEEP = "a = " + "[" * 500 + "]" * 500 + "\n"
+
+
+def test_deeply_nested_user_deck_does_not_break_validate(isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _home_with(isolated_home, "diep.toml", DEEP)
+    assert main(["validate", str(DATA / "mini.toml")]) == 0
+    capsys.readouterr()
+    deep_inline = _home_with(isolated_home, "diep2.toml", "a = " + "{b = " * 400 + "1" + "}" * 400 + "\n")
+    assert main(["validate", str(deep_inline)]) == 1
+    assert "dieper dan 32 niveaus" in capsys.readouterr().out
+
+
+def test_deeply_nested_user_deck_is_skipped_by_decks(isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _home_with(isolated_home, "diep.toml", DEEP)
+    assert main(["--lang", "en", "decks"]) == 0
+    out = capsys.readouterr().out
+    assert f"  {path}:1: file: lists or inline tables nested more than 32 levels deep" in out.splitlines()
+    assert "bestuurlijke-integriteit  " in out
+
+
+def test_huge_integer_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    parsed = parse_text('[deck]\nid = "x"\n\nversion = ' + "1" * 5000 + "\n", "x.toml")
+    assert parsed.data is None
+    assert [str(p) for p in parsed.collector.problems] == ["x.toml:4: bestand: een getal met meer dan 4300 cijfers"]
+
+
+SHIPPED_COPY = (ROOT / "decks" / "bestuurlijke-integriteit.toml")
+
+
+def test_user_deck_with_a_shipped_id_is_skipped_and_the_shipped_one_wins(isolated_home: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    text = SHIPPED_COPY.read_text(encoding="utf-8").replace('title = "Bestuurlijke integriteit"', 'title = "Mijn kopie"', 1)
+    copy = _home_with(isolated_home, "kopie.toml", text)
+    library = load_library(isolated_home)
+    assert library.decks["bestuurlijke-integriteit"].origin == "shipped"
+    assert library.decks["bestuurlijke-integriteit"].deck.title != "Mijn kopie"
+    [skipped] = library.skipped
+    assert skipped.path == copy
+    shipped = shipped_dir() / "bestuurlijke-integriteit.toml"
+    line = text.splitlines().index('id = "bestuurlijke-integriteit"') + 1
+    expected = (f"{copy}:{line}: deck: id: id 'bestuurlijke-integriteit' is already used by {shipped} (shipped); "
+                "that one is used and this file is skipped: give this one an id of its own")
+    assert main(["--lang", "en", "decks"]) == 0
+    assert f"  {expected}" in capsys.readouterr().out.splitlines()
+    assert main(["--lang", "en", "validate", str(copy)]) == 1
+    assert capsys.readouterr().out.splitlines() == [expected]
+
+
+def test_user_method_with_a_shipped_id_is_skipped(isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    method = (ROOT / "decks" / "methods" / "zeven-stappen.toml").read_text(encoding="utf-8")
+    copy = _home_with(isolated_home, "methods/zeven.toml", method.replace("[method]", "# mijn kopie\n[method]", 1))
+    library = load_library(isolated_home)
+    assert library.methods["zeven-stappen"].origin == "shipped"
+    assert [s.path for s in library.skipped] == [copy]
+    assert "zeven-stappen" in str(library.skipped[0].problem) and "meegeleverd" in str(library.skipped[0].problem)
+    assert main(["validate", str(copy)]) == 1
+    assert "al in gebruik" in capsys.readouterr().out
+
+
+def test_two_validated_files_with_the_same_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("a.toml", "b.toml"):
+        (tmp_path / name).write_text((DATA / "mini.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["--lang", "en", "validate", str(tmp_path)]) == 1
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith(f"{tmp_path / 'b.toml'}:") and f"already used by {tmp_path / 'a.toml'}" in line
+
+
+def test_shipped_decks_validate_clean_against_themselves(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(shipped_dir())]) == 0
+
+
+def test_escape_sequences_in_deck_titles_are_not_printed_raw(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    deck = (DATA / "mini.toml").read_text(encoding="utf-8").replace('title = "Mini-deck voor tests"', 'title = "\\u001b[2JMini\\u009b"')
+    (tmp_path / "mini.toml").write_text(deck, encoding="utf-8")
+    assert main(["decks", "--decks", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x9b" not in out
+    assert "\\x1b[2JMini\\x9b" in out
+
+
+def test_escape_sequences_in_paths_are_not_printed_raw(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path / "\x1b[2Jweg.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\x1b[2Jweg.toml" in err
