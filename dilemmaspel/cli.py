@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dilemmaspel import __version__
 from dilemmaspel.i18n import LANGUAGES, default_language, set_language, t
@@ -25,6 +26,7 @@ class GlobalOption:
     metavar_key: str | None = None
     choices: Sequence[str] | None = None
     append: bool = False
+    type: Callable[[str], Any] | None = None
 
     @property
     def dest(self) -> str:
@@ -39,6 +41,8 @@ class GlobalOption:
             kwargs["choices"] = self.choices
         if self.append:
             kwargs["action"] = "append"
+        if self.type is not None:
+            kwargs["type"] = self.type
         if sub:
             # A subcommand's parser fills a fresh namespace that is copied over the main one:
             # without SUPPRESS its defaults would overwrite what was given before the command.
@@ -48,7 +52,7 @@ class GlobalOption:
         parser.add_argument(self.flag, **kwargs)  # type: ignore[arg-type]
 
 
-_SUB = "sub_"
+_SUB = "after_command_"
 GLOBAL_OPTIONS: list[GlobalOption] = [
     GlobalOption("--lang", "cli.opt.lang", choices=LANGUAGES),
     GlobalOption("--data-dir", "cli.opt.data_dir", "cli.metavar.dir"),
@@ -58,11 +62,11 @@ GLOBAL_OPTIONS: list[GlobalOption] = [
 
 def _language_from(argv: Sequence[str]) -> str:
     """Find ``--lang`` anywhere before the real parser is built, so its help is translated."""
-    pre = argparse.ArgumentParser(add_help=False)
+    pre = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     pre.add_argument("--lang", default=None)
     try:
         known, _ = pre.parse_known_args(argv)
-    except SystemExit:  # e.g. "--lang" without a value: the real parser says so
+    except argparse.ArgumentError:  # e.g. "--lang" without a value: the real parser says so
         return default_language()
     return known.lang if known.lang in LANGUAGES else default_language()
 

@@ -48,7 +48,9 @@ def _refuse_kind(mode: int) -> None:
 
 
 def _size_text(size: int) -> str:
-    return f"{size / MiB:.1f} MB" if size >= MiB else f"{max(1, size // 1024)} KB"
+    if size >= MiB:
+        return f"{size / MiB:.1f} MB"
+    return f"{size // 1024} KB" if size >= 10 * 1024 else f"{size} bytes"
 
 
 def read_bytes(path: str | os.PathLike[str], limit: int) -> bytes:

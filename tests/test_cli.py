@@ -89,7 +89,7 @@ def test_global_options_work_before_and_after_every_command(command: str, placem
     args = parse_args([*before, *COMMANDS[command], *after])
     assert args.command == (None if command == "app" else command)
     assert (args.lang, args.data_dir, args.decks) == ("en", "/tmp/ergens", ["/tmp/decks-a"])
-    assert not [name for name in vars(args) if name.startswith("sub_")]
+    assert not [name for name in vars(args) if name.startswith("after_command_")]
 
 
 @pytest.mark.parametrize("command", sorted(set(COMMANDS) - {"app"}))
@@ -139,6 +139,7 @@ def test_lang_without_a_value_is_a_usage_error(capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit) as exit_info:
         main(["decks", "--lang"])
     assert exit_info.value.code == 2
+    assert capsys.readouterr().err.count("error:") == 1
 
 
 # --- control characters on the terminal (issue 9, section 3) -----------------------------------
