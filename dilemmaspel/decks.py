@@ -22,9 +22,10 @@ else:  # pragma: no cover
 from dilemmaspel.core.cards import Card, Deck, DeckInfo
 from dilemmaspel.core.methods import Method, MethodInfo, Step
 from dilemmaspel.i18n import t
-from dilemmaspel.problems import Collector, Problem, suggest, type_name
+from dilemmaspel.problems import Collector, Problem, field_path, suggest, type_name
 from dilemmaspel.safefile import DECK_LIMIT, FileRefused, read_bytes
-from dilemmaspel.tomllines import MAX_DEPTH, MAX_KEY_PARTS, LineMap
+from dilemmaspel.terminal import printable, unsafe_character
+from dilemmaspel.tomllines import MAX_DEPTH, MAX_KEY_PARTS, LineMap, Path as KeyPath
 
 Origin = Literal["shipped", "user", "extra"]
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -112,6 +113,7 @@ def check_deck(data: dict[str, Any], c: Collector, known_methods: Iterable[str] 
     """Validate a parsed deck, recording every problem in ``c``."""
     before = len(c.problems)
     deck_subject = t("validate.subject.deck")
+    check_control_characters(data, c)
     for key in data:
         if key not in ("deck", "cards"):
             c.add((key,), deck_subject, key, t("validate.unknown_key") + suggest(key, ["deck", "cards"]))
@@ -138,6 +140,39 @@ def check_deck(data: dict[str, Any], c: Collector, known_methods: Iterable[str] 
     if len(c.problems) > before or info is None:
         return None
     return Deck.model_construct(deck=info, cards=cards)
+
+
+def check_control_characters(data: dict[str, Any], c: Collector) -> None:
+    """Every text (and key) that holds a character a terminal would obey (ESC, CR, ...) is a problem.
+
+    The app shows deck texts on the terminal; newlines and tabs are the only controls allowed.
+    """
+    stack: list[tuple[KeyPath, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if unsafe_character(key) is not None:
+                    _control_problem(c, data, path + (key,), key)
+                stack.append((path + (key,), item))
+        elif isinstance(value, list):
+            stack.extend((path + (index,), item) for index, item in enumerate(value))
+        elif isinstance(value, str) and unsafe_character(value) is not None:
+            _control_problem(c, data, path, value)
+
+
+def _control_problem(c: Collector, data: dict[str, Any], path: KeyPath, text: str) -> None:
+    found = unsafe_character(text)
+    if len(path) >= 2 and path[0] in ("cards", "steps") and isinstance(path[1], int):
+        items = data.get(path[0])
+        raw = items[path[1]] if isinstance(items, list) and path[1] < len(items) else None
+        subject = (_card_subject(raw, path[1]) if path[0] == "cards"
+                   else t("validate.subject.step", number=path[1] + 1))
+        field = field_path(path[2:])
+    else:
+        subject = t("validate.subject.method" if path[:1] == ("method",) else "validate.subject.deck")
+        field = field_path(path[1:])
+    c.add(path, subject, field, t("validate.control_character", char=printable(found or "")))
 
 
 def _check_method_ref(method: Any, c: Collector, known_methods: Iterable[str] | None) -> None:
@@ -185,6 +220,7 @@ def check_method(data: dict[str, Any], c: Collector) -> Method | None:
     """Validate a parsed method, recording every problem in ``c``."""
     before = len(c.problems)
     subject = t("validate.subject.method")
+    check_control_characters(data, c)
     for key in data:
         if key not in ("method", "steps"):
             c.add((key,), subject, key, t("validate.unknown_key") + suggest(key, ["method", "steps"]))
@@ -333,7 +369,7 @@ def load_library(data_dir: Path | None = None, extra: Sequence[Path] = ()) -> Li
     return library
 
 
-def _id_taken(c: Collector, where: Path, item_id: str, first: Path, origin: str) -> None:
+def _id_taken(c: Collector, where: KeyPath, item_id: str, first: Path, origin: str) -> None:
     """Record that ``item_id`` already belongs to the file ``first`` (shown as ``origin``), which wins."""
     subject = t("validate.subject.deck" if where[0] == "deck" else "validate.subject.method")
     c.add(where, subject, "id", t("validate.id_taken", id=item_id, origin=origin, path=first))

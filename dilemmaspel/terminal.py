@@ -23,6 +23,12 @@ def _escape(found: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def unsafe_character(text: str) -> str | None:
+    """The first character of ``text`` that :func:`printable` would escape, or None."""
+    found = _UNSAFE.search(text)
+    return found.group() if found else None
+
+
 def printable(text: str) -> str:
     """``text`` with every character a terminal would act on shown as an escape."""
     return _UNSAFE.sub(_escape, text)

@@ -53,7 +53,7 @@ def test_folder_reports_every_file(capsys: pytest.CaptureFixture[str], monkeypat
     captured = capsys.readouterr()
     expected = [line for lines in EXPECTED_EN.values() for line in lines]
     assert sorted(captured.out.splitlines()) == sorted(expected)
-    assert "41 file(s) checked" in captured.err
+    assert "42 file(s) checked" in captured.err
 
 
 def test_valid_files_exit_zero(capsys: pytest.CaptureFixture[str]) -> None:
@@ -254,13 +254,15 @@ def test_shipped_decks_validate_clean_against_themselves(capsys: pytest.CaptureF
     assert main(["validate", str(shipped_dir())]) == 0
 
 
-def test_escape_sequences_in_deck_titles_are_not_printed_raw(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_deck_with_escape_sequences_in_a_title_is_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     deck = (DATA / "mini.toml").read_text(encoding="utf-8").replace('title = "Mini-deck voor tests"', 'title = "\\u001b[2JMini\\u009b"')
     (tmp_path / "mini.toml").write_text(deck, encoding="utf-8")
-    assert main(["decks", "--decks", str(tmp_path)]) == 0
+    library = load_library(None, [tmp_path])
+    assert "mini" not in library.decks
+    assert main(["--lang", "en", "decks", "--decks", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x9b" not in out
-    assert "\\x1b[2JMini\\x9b" in out
+    assert f"  {tmp_path / 'mini.toml'}:3: deck: title: contains a control character (\\x1b); remove it" in out.splitlines()
 
 
 def test_escape_sequences_in_paths_are_not_printed_raw(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

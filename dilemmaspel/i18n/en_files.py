@@ -10,6 +10,7 @@ MESSAGES: dict[str, str] = {
     "validate.too_deep": "lists or inline tables nested more than {max} levels deep",
     "validate.key_too_long": "a key or table name with more than {max} dotted parts",
     "validate.number_too_long": "a number with more than {max} digits",
+    "validate.control_character": "contains a control character ({char}); remove it",
     "validate.unparsable": "cannot read the value: {detail}",
     "validate.id_taken": "id '{id}' is already used by {path} ({origin}); that one is used and this file is skipped: give this one an id of its own",
     "validate.origin.checked": "checked before this one",
