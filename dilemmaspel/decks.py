@@ -25,7 +25,8 @@ from dilemmaspel.i18n import t
 from dilemmaspel.problems import Collector, Problem, field_path, suggest, type_name
 from dilemmaspel.safefile import DECK_LIMIT, FileRefused, read_bytes
 from dilemmaspel.terminal import printable, unsafe_character
-from dilemmaspel.tomllines import MAX_DEPTH, MAX_KEY_PARTS, LineMap, Path as KeyPath
+from dilemmaspel.tomllines import MAX_DEPTH, MAX_KEY_PARTS, LazyLineMap, LineMap, may_have_long_key
+from dilemmaspel.tomllines import Path as KeyPath
 
 Origin = Literal["shipped", "user", "extra"]
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -72,10 +73,10 @@ def _refused(name: str, line: int, message: str) -> Parsed:
 
 def parse_text(text: str, name: str) -> Parsed:
     """Parse TOML text; a syntax error, or a shape tomllib cannot take, becomes a problem with its line."""
-    lines = LineMap(text)
-    if lines.too_deep is not None:
-        return _refused(name, lines.too_deep, t("validate.too_deep", max=MAX_DEPTH))
-    if lines.long_key is not None:
+    # Line numbers are only worked out when a problem needs one, except for keys of very many
+    # dotted parts: tomllib's time grows with the square of those, so they are refused first.
+    lines = LazyLineMap(text)
+    if may_have_long_key(text) and lines.long_key is not None:
         return _refused(name, lines.long_key, t("validate.key_too_long", max=MAX_KEY_PARTS))
     try:
         data = tomllib.loads(text)
@@ -90,7 +91,7 @@ def parse_text(text: str, name: str) -> Parsed:
             message = _TOML_END.sub("", message)
         return _refused(name, line, t("validate.toml_syntax", detail=message))
     except RecursionError:
-        return _refused(name, 1, t("validate.too_deep", max=MAX_DEPTH))
+        return _refused(name, lines.too_deep or 1, t("validate.too_deep", max=MAX_DEPTH))
     except ValueError as exc:  # e.g. an integer of more digits than Python converts
         digits = _LONG_NUMBER.search(text)
         if digits is not None:
@@ -148,7 +149,7 @@ def check_control_characters(data: dict[str, Any], c: Collector) -> None:
     The app shows deck texts on the terminal; newlines and tabs are the only controls allowed.
     """
     stack: list[tuple[KeyPath, Any]] = [((), data)]
-    while stack:
+    while stack and not c.full:
         path, value = stack.pop()
         if isinstance(value, dict):
             for key, item in value.items():
@@ -196,6 +197,8 @@ def _check_cards(raw_cards: list[Any], raw_info: Any, c: Collector) -> list[Card
     seen: dict[str, int] = {}
     cards: list[Card] = []
     for index, raw in enumerate(raw_cards):
+        if c.full:
+            break
         subject = _card_subject(raw, index)
         path = ("cards", index)
         card = c.validate(Card, raw, path, subject)
@@ -239,6 +242,8 @@ def check_method(data: dict[str, Any], c: Collector) -> Method | None:
         if not raw_steps:
             c.add(("steps",), subject, "steps", t("validate.too_few", count=0, min=1))
         for index, raw in enumerate(raw_steps):
+            if c.full:
+                break
             step = c.validate(Step, raw, ("steps", index), t("validate.subject.step", number=index + 1))
             if step is not None:
                 steps.append(step)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from typing import Any, Iterable
 from pydantic import BaseModel, ValidationError
 
 from dilemmaspel.i18n import t
-from dilemmaspel.tomllines import LineMap, Path
+from dilemmaspel.tomllines import LazyLineMap, LineMap, Path
 
 
 @dataclass(frozen=True)
@@ -145,16 +145,31 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-class Collector:
-    """Gathers the problems of one file, turning paths into line numbers."""
+MAX_PROBLEMS = 100
+"""Problems reported per file: enough to fix, and a hostile file cannot make millions."""
 
-    def __init__(self, file: str, lines: LineMap) -> None:
+
+class Collector:
+    """Gathers the problems of one file, turning paths into line numbers.
+
+    After :data:`MAX_PROBLEMS` it records one last problem saying so and is ``full``: checks
+    stop early then, so the work stays bounded too.
+    """
+
+    def __init__(self, file: str, lines: LineMap | LazyLineMap) -> None:
         self.file = file
         self.lines = lines
         self.problems: list[Problem] = []
+        self.full = False
 
     def add(self, path: Path, subject: str, field: str, message: str) -> None:
-        self.problems.append(Problem(self.file, self.lines.line_of(path), subject, field, message))
+        if self.full:
+            return
+        line = self.lines.line_of(path)
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.full = True
+            subject, field, message = t("validate.subject.file"), "", t("validate.too_many_problems", max=MAX_PROBLEMS)
+        self.problems.append(Problem(self.file, line, subject, field, message))
 
     def validate(
         self, model: type[BaseModel], data: Any, prefix: Path, subject: str, skip: int = 0
@@ -167,6 +182,8 @@ class Collector:
             return model.model_validate(data)
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
+                if self.full:
+                    break
                 loc = tuple(error["loc"])
                 self.add(prefix + loc, subject, field_path(loc[skip:]), message_for(error, model))
             return None

@@ -13,8 +13,8 @@ import stat
 from dilemmaspel.i18n import t
 
 MiB = 1024 * 1024
-DECK_LIMIT = 16 * MiB
-"""Decks and methods: the largest shipped deck is 0.2 MB."""
+DECK_LIMIT = 4 * MiB
+"""Decks and methods: the largest shipped deck is 0.3 MB (a hostile 4 MB file still validates in seconds)."""
 ROSTER_LIMIT = 4 * MiB
 """Rosters: 45 people take 2 KB."""
 SETTINGS_LIMIT = 1 * MiB

@@ -31,6 +31,7 @@ _BARE = re.compile(r"[A-Za-z0-9_-]+")
 _BASIC = re.compile(r'"((?:[^"\\\n]|\\.)*)("?)')
 _LITERAL = re.compile(r"'([^'\n]*)('?)")
 _SPACE = re.compile(r"[ \t]*")
+_SIMPLE_KEY = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=")  # the common case, in one match
 # Everything in a value that changes what follows: string openers, comments, brackets, key syntax.
 _TOKEN = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"?|\'[^\'\n]*\'?|[#\[\]{}=,.]')
 
@@ -114,6 +115,7 @@ class LineMap:
         self._counters = _Counter()
         self.too_deep: int | None = None
         self.long_key: int | None = None
+        self._headers: dict[str, tuple[bool, list[str]] | None] = {}  # a deck repeats [[cards]]
         self._scan(text)
 
     def line_of(self, path: Path) -> int:
@@ -137,22 +139,27 @@ class LineMap:
         for number, line in enumerate(text.split("\n"), start=1):
             position = 0
             if open_string is None and depth == 0:
-                start = _SPACE.match(line).end()  # type: ignore[union-attr]
-                if line.startswith("[", start):
-                    found = self._header(line, start, number)
-                    if found is not None:
-                        table = found
-                        continue
+                simple = _SIMPLE_KEY.match(line)
+                if simple is not None:
+                    node = table.child(simple.group(1))
+                    node.line = node.line or number
+                    position = simple.end()
                 else:
-                    key = _key(line, start)
-                    if key is not None and line.startswith("=", key[1]):
-                        self._check_parts(key[0], number)
-                        node = table
-                        for name in key[0]:
-                            node = node.child(name)
-                        if not node.line:
-                            node.line = number
-                        position = key[1] + 1
+                    start = _SPACE.match(line).end()  # type: ignore[union-attr]
+                    if line.startswith("[", start):
+                        found = self._header(line, start, number)
+                        if found is not None:
+                            table = found
+                            continue
+                    else:
+                        key = _key(line, start)
+                        if key is not None and line.startswith("=", key[1]):
+                            self._check_parts(key[0], number)
+                            node = table
+                            for name in key[0]:
+                                node = node.child(name)
+                            node.line = node.line or number
+                            position = key[1] + 1
             open_string, depth = self._consume(line, position, open_string, depth, number)
 
     def _check_parts(self, names: list[str], number: int) -> None:
@@ -161,30 +168,38 @@ class LineMap:
 
     def _header(self, line: str, start: int, number: int) -> _Node | None:
         """Record a ``[table]`` or ``[[array]]`` header; the node of the table it opens."""
-        array = line.startswith("[[", start)
-        parsed = _key(line, start + (2 if array else 1))
+        parsed = self._headers.get(line, False)
+        if parsed is False:
+            parsed = self._headers[line] = self._parse_header(line, start)
         if parsed is None:
             return None
-        names, end = parsed
-        if not line.startswith("]]" if array else "]", end):
-            return None
+        array, names = parsed
         self._check_parts(names, number)
         if not array:
             table = self._resolve(names)
-            if not table.line:
-                table.line = number
+            table.line = table.line or number
             return table
         counter = self._counters
         for name in names:
-            counter = counter.children.setdefault(name, _Counter())
+            found = counter.children.get(name)
+            if found is None:
+                found = counter.children[name] = _Counter()
+            counter = found
         counter.index += 1
         counter.children.clear()  # arrays nested in the previous element start again
         node = self._resolve(names)
-        if not node.line:
-            node.line = number
+        node.line = node.line or number
         element = node.child(counter.index)
         element.line = element.line or number
         return element
+
+    @staticmethod
+    def _parse_header(line: str, start: int) -> tuple[bool, list[str]] | None:
+        array = line.startswith("[[", start)
+        parsed = _key(line, start + (2 if array else 1))
+        if parsed is None or not line.startswith("]]" if array else "]", parsed[1]):
+            return None
+        return array, parsed[0]
 
     def _resolve(self, names: list[str]) -> _Node:
         """Turn ``cards.rules`` into the node of ``("cards", 3, "rules")`` using the array counters."""
@@ -245,3 +260,39 @@ class LineMap:
             elif token in ("=", ","):
                 dots = 0
         return open_string, depth
+
+
+class LazyLineMap:
+    """A :class:`LineMap` made only when a line is asked for: a valid file never needs one."""
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = text
+        self._map: LineMap | None = None
+
+    @property
+    def built(self) -> LineMap:
+        if self._map is None:
+            self._map = LineMap(self._text or "")
+            self._text = None
+        return self._map
+
+    def line_of(self, path: Path) -> int:
+        return self.built.line_of(path)
+
+    @property
+    def too_deep(self) -> int | None:
+        return self.built.too_deep
+
+    @property
+    def long_key(self) -> int | None:
+        return self.built.long_key
+
+
+def may_have_long_key(text: str) -> bool:
+    """Whether some line has enough dots for a key of more than :data:`MAX_KEY_PARTS` parts.
+
+    A cheap test in C speed, so the full scan runs only for files that might need it.
+    """
+    if text.count(".") < MAX_KEY_PARTS - 1:
+        return False
+    return any(line.count(".") >= MAX_KEY_PARTS - 1 for line in text.split("\n"))

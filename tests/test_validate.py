@@ -148,10 +148,10 @@ def test_line_map_finds_keys_below_a_long_header() -> None:
 def test_deck_over_the_size_limit_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "huge.toml"
     with open(path, "wb") as handle:
-        handle.truncate(17 * 1024 * 1024)  # sparse: no disk space used
+        handle.truncate(5 * 1024 * 1024)  # sparse: no disk space used
     assert main(["--lang", "en", "validate", str(path)]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        f"{path}:1: file: cannot read the file: it is too large (17.0 MB; at most 16.0 MB)"
+        f"{path}:1: file: cannot read the file: it is too large (5.0 MB; at most 4.0 MB)"
     ]
 
 

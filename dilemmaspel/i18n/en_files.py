@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "validate.key_too_long": "a key or table name with more than {max} dotted parts",
     "validate.number_too_long": "a number with more than {max} digits",
     "validate.control_character": "contains a control character ({char}); remove it",
+    "validate.too_many_problems": "more than {max} problems: fix these first, the rest is not shown",
     "validate.unparsable": "cannot read the value: {detail}",
     "validate.id_taken": "id '{id}' is already used by {path} ({origin}); that one is used and this file is skipped: give this one an id of its own",
     "validate.origin.checked": "checked before this one",

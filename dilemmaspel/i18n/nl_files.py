@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "validate.key_too_long": "een sleutel of tabelnaam met meer dan {max} delen met punten",
     "validate.number_too_long": "een getal met meer dan {max} cijfers",
     "validate.control_character": "bevat een stuurteken ({char}); haal het weg",
+    "validate.too_many_problems": "meer dan {max} problemen: los deze eerst op, de rest wordt niet getoond",
     "validate.unparsable": "kan de waarde niet lezen: {detail}",
     "validate.id_taken": "id '{id}' is al in gebruik door {path} ({origin}); dat bestand wordt gebruikt en dit bestand overgeslagen: geef dit een eigen id",
     "validate.origin.checked": "eerder gecontroleerd",
