@@ -258,3 +258,9 @@ def test_folder_and_oversized_file_are_refused(tmp_path: Path) -> None:
         handle.truncate(64 * 1024 * 1024)  # sparse: takes no disk space
     _, errors = read_roster(str(big))
     assert len(errors) == 1 and "te groot (64.0 MB; hoogstens 4.0 MB)" in errors[0].message
+
+
+def test_errors_stop_after_a_hundred() -> None:
+    _, errors = parse_roster("naam;kant\n" + "".join(f"P{i};links\n" for i in range(5000)), "r.csv")
+    assert len(errors) == 101
+    assert str(errors[-1]) == "r.csv:102: meer dan 100 problemen: los deze eerst op, de rest wordt niet getoond"

@@ -269,3 +269,12 @@ def test_escape_sequences_in_paths_are_not_printed_raw(tmp_path: Path, capsys: p
     assert main(["validate", str(tmp_path / "\x1b[2Jweg.toml")]) == 2
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\\x1b[2Jweg.toml" in err
+
+
+def test_problems_stop_after_a_hundred_per_file() -> None:
+    parsed = parse_text("[deck]\n" + "[[cards]]\n" * 5000, "x.toml")
+    assert parsed.data is not None
+    check_deck(parsed.data, parsed.collector, known_methods=[])
+    problems = parsed.collector.problems
+    assert len(problems) == 101
+    assert str(problems[-1]).endswith("bestand: meer dan 100 problemen: los deze eerst op, de rest wordt niet getoond")

@@ -115,6 +115,8 @@ SIDE_WORDS: dict[str, Side] = {
     "none": "none",
     "": "none",
 }
+MAX_ERRORS = 100
+"""Errors reported per roster before reading stops."""
 SIDE_NAMES_NL = "coalitie, oppositie, geen"
 SIDE_NAMES_EN = "coalition, opposition, none"
 
@@ -240,6 +242,9 @@ def parse_roster(text: str, file: str = "roster.csv") -> tuple[list[Participant]
     participants: list[Participant] = []
     seen: dict[str, int] = {}
     for row_number, row in records:
+        if len(errors) >= MAX_ERRORS:
+            errors.append(RosterError(file, row_number, "", t("validate.too_many_problems", max=MAX_ERRORS)))
+            return participants, errors
         if not any(cell.strip() for cell in row):
             continue
         if len(header) > 1 and len(row) < len(header):
