@@ -117,3 +117,18 @@ async def test_deeply_nested_user_deck_is_skipped_and_new_session_still_opens(is
         app.warm_up()
         notes = await _wait_for_note(pilot, "diep.toml:1:")
         assert any("dieper dan 32 niveaus" in n for n in notes), notes
+
+
+async def test_user_deck_with_a_shipped_id_is_reported_and_the_shipped_one_used(isolated_home: Path) -> None:
+    from tests.conftest import ROOT
+
+    decks = isolated_home / "decks"
+    decks.mkdir(parents=True)
+    text = (ROOT / "decks" / "bestuurlijke-integriteit.toml").read_text(encoding="utf-8")
+    (decks / "kopie.toml").write_text(text.replace('title = "Bestuurlijke integriteit"', 'title = "Mijn kopie"', 1), encoding="utf-8")
+    app = make_app(isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.library.decks["bestuurlijke-integriteit"].origin == "shipped"
+        app.warm_up()
+        notes = await _wait_for_note(pilot, "kopie.toml:")
+        assert any("kopie.toml:" in n and "al in gebruik" in n and "meegeleverd" in n for n in notes), notes

@@ -6,6 +6,7 @@ import codecs
 import csv
 import io
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -189,7 +190,7 @@ class _Rows:
         self._reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         self.error: tuple[int, str] | None = None
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
         while True:
             start = self._reader.line_num + 1
             try:
