@@ -73,3 +73,19 @@ def test_settings_that_are_nested_too_deeply_or_not_a_file_are_ignored(isolated_
         settings.rmdir()
         os.mkfifo(settings)
         assert load_settings(isolated_home) == {}
+
+
+def test_no_module_reads_a_file_past_the_guarded_reader() -> None:
+    import re
+
+    package = Path(__file__).resolve().parent.parent / "dilemmaspel"
+    reading = re.compile(r"\.read_(text|bytes)\(|(?<![\w.])open\(|os\.open\([^)]*O_RDONLY|json\.load\(|tomllib\.load\(")
+    allowed = {"safefile.py"}
+    offenders = [
+        f"{path.relative_to(package)}:{number}"
+        for path in package.rglob("*.py")
+        if path.name not in allowed
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if reading.search(line) and not line.lstrip().startswith("#")
+    ]
+    assert offenders == []
