@@ -20,6 +20,13 @@ def _language_from(argv: Sequence[str]) -> str:
     return known.lang or default_language()
 
 
+def _port(text: str) -> int:
+    """A TCP port for the room server (0: any free port)."""
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(t("cli.bad_port", value=text))
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, in the current language."""
     common = argparse.ArgumentParser(add_help=False)
@@ -28,6 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--decks", metavar=t("cli.metavar.dir"), action="append", default=[], help=t("cli.opt.decks")
     )
+    common.add_argument("--bind", metavar=t("cli.metavar.address"), help=t("cli.opt.bind"))
+    common.add_argument("--port", metavar="N", type=_port, help=t("cli.opt.port"))
+    common.add_argument("--tls-cert", metavar=t("cli.metavar.file"), help=t("cli.opt.tls_cert"))
+    common.add_argument("--tls-key", metavar=t("cli.metavar.file"), help=t("cli.opt.tls_key"))
     parser = argparse.ArgumentParser(
         prog="dilemmaspel", description=t("cli.description"), parents=[common], epilog=t("cli.epilog")
     )
@@ -150,5 +161,12 @@ def start_app(args: argparse.Namespace) -> int:
     """Start the Textual app."""
     from dilemmaspel.tui.app import run_app
 
+    from dilemmaspel.room.options import RoomOptions
+
     language = args.lang or (default_language() if os.environ.get("DILEMMASPEL_LANG") else None)
-    return run_app(data_dir=_data_dir(args), extra_decks=[Path(d) for d in args.decks], language=language)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print(t("cli.tls_pair"), file=sys.stderr)
+        return 2
+    room = RoomOptions(args.bind, args.port, Path(args.tls_cert) if args.tls_cert else None,
+                       Path(args.tls_key) if args.tls_key else None)
+    return run_app(data_dir=_data_dir(args), extra_decks=[Path(d) for d in args.decks], language=language, room=room)
