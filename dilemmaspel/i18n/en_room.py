@@ -89,7 +89,7 @@ MESSAGES: dict[str, str] = {
     'room.page.pick_option': 'Choose an answer first.',
     'room.page.tables': 'Tables',
     'room.page.totals': 'Room total',
-    'room.page.totals_tables': '{title} ({tables} tables, {total} votes)',
+    'room.page.totals_tables': '{title}: {tables} table(s), {total} votes',
     'room.page.joined': '{joined} of {people} joined',
     'room.page.no_round': 'no card yet',
     'room.page.phase.voting': 'voting',

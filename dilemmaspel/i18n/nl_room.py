@@ -89,7 +89,7 @@ MESSAGES: dict[str, str] = {
     'room.page.pick_option': 'Kies eerst een antwoord.',
     'room.page.tables': 'Tafels',
     'room.page.totals': 'Totaal in de zaal',
-    'room.page.totals_tables': '{title} ({tables} tafels, {total} stemmen)',
+    'room.page.totals_tables': '{title}: {tables} tafel(s), {total} stemmen',
     'room.page.joined': '{joined} van {people} aangemeld',
     'room.page.no_round': 'nog geen kaart',
     'room.page.phase.voting': 'stemmen',
