@@ -93,6 +93,19 @@ async def test_host_header_must_name_the_bound_address(room: Room, phones: list[
     assert (await phones[0].get("/")).status == 200
 
 
+async def test_bound_to_every_interface_accepts_this_machines_addresses(store: Store) -> None:
+    server = Room(device_engine(store), host="0.0.0.0", port=0)
+    await server.start()
+    try:
+        assert server.link_host != "0.0.0.0" and server.origin.startswith(f"http://{server.link_host}:")
+        async with aiohttp.ClientSession() as http:
+            ok = await http.get(f"http://127.0.0.1:{server.port}/")
+            evil = await http.get(f"http://127.0.0.1:{server.port}/", headers={"Host": f"evil.example:{server.port}"})
+            assert (ok.status, evil.status) == (200, 421)
+    finally:
+        await server.stop()
+
+
 async def test_public_clients_are_refused_unless_bound_public(room: Room) -> None:
     def request(peer: str):  # type: ignore[no-untyped-def]
         transport = mock.Mock()

@@ -75,6 +75,16 @@ class Room:
                  on_change: Callable[[], None] | None = None) -> None:
         self.engine = engine
         self.host = host
+        # Bound to every interface on purpose: links name the first LAN address, and the Host
+        # header may name any address of this machine.
+        self.link_host = host
+        self.host_names = {host}
+        if host in ("0.0.0.0", "::"):
+            from dilemmaspel.room.network import lan_addresses
+
+            addresses = [a.address for a in lan_addresses()]
+            self.link_host = addresses[0] if addresses else "127.0.0.1"
+            self.host_names = set(addresses) | {"127.0.0.1", "::1", "localhost"}
         self.allow_public = allow_public
         self.ssl_context = ssl_context
         self.on_change = on_change
@@ -99,7 +109,7 @@ class Room:
 
     @property
     def origin(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
+        host = f"[{self.link_host}]" if ":" in self.link_host else self.link_host
         return f"{self.scheme}://{host}:{self.port}"
 
     @property
@@ -277,7 +287,7 @@ def _host_ok(host: str, room: Room) -> bool:
     if not name:
         name, port = host, ""
     name = name.strip("[]")
-    if name != room.host:
+    if name not in room.host_names:
         return False
     default = "443" if room.ssl_context else "80"
     return (port or default) == str(room.port)

@@ -160,6 +160,9 @@ class GroupsScreen(SessionScreen):
         if not self.live.state.groups:
             self.notify(t("ui.groups.none_yet"), severity="warning")
             return
+        if self.live.state.settings.voting == "devices":
+            self.dapp.route(self.live)  # the console of all tables
+            return
         from dilemmaspel.tui.screens.play import PlayScreen
 
         self.dapp.show(PlayScreen(self.live))
