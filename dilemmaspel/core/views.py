@@ -33,11 +33,33 @@ class Viewer:
 PRESENTER = Viewer("presenter")
 
 
-def view_for(state: SessionState, viewer: Viewer, lang: str = "nl") -> dict[str, Any]:
-    """Everything ``viewer`` may see now, as JSON-ready data."""
+def view_for(state: SessionState, viewer: Viewer, lang: str = "nl", memo: dict[Any, Any] | None = None) -> dict[str, Any]:
+    """Everything ``viewer`` may see now, as JSON-ready data.
+
+    ``memo`` may carry figures shared by many viewers of the same state (a server rendering
+    hundreds of phones after one event passes one dict per state version); it changes nothing.
+    """
     if viewer.kind == "presenter":
         return presenter_view(state, lang)
-    return participant_view(state, viewer.pid, lang)
+    return participant_view(state, viewer.pid, lang, memo)
+
+
+def _members(state: SessionState, group: int, memo: dict[Any, Any] | None) -> list[str]:
+    if memo is None:
+        return [state.name(p) for p in state.groups[group]]
+    key = ("members", group)
+    if key not in memo:
+        memo[key] = [state.name(p) for p in state.groups[group]]
+    return memo[key]  # type: ignore[no-any-return]
+
+
+def _voted(state: SessionState, rnd: RoundState, memo: dict[Any, Any] | None) -> tuple[int, int]:
+    if memo is None:
+        return voted_count(state, rnd)
+    key = ("voted", rnd.number)
+    if key not in memo:
+        memo[key] = voted_count(state, rnd)
+    return memo[key]  # type: ignore[no-any-return]
 
 
 def is_lead(state: SessionState, pid: str) -> bool:
@@ -120,7 +142,7 @@ def _ballot(rnd: RoundState, phase: int | None, pid: str) -> dict[str, Any] | No
             "version": rnd.ballot_version(phase, pid)}  # type: ignore[arg-type]
 
 
-def participant_view(state: SessionState, pid: str, lang: str = "nl") -> dict[str, Any]:
+def participant_view(state: SessionState, pid: str, lang: str = "nl", memo: dict[Any, Any] | None = None) -> dict[str, Any]:
     """A participant's phone: their table, its card and only what has been revealed to it."""
     base: dict[str, Any] = {"kind": "participant", "lang": lang, "title": state.settings.title,
                             "mode": state.mode, "finished": state.finished}
@@ -133,20 +155,20 @@ def participant_view(state: SessionState, pid: str, lang: str = "nl") -> dict[st
     lead = state.leads.get(group)
     base["table"] = {
         "number": group + 1,
-        "members": [state.name(p) for p in state.groups[group]],
+        "members": _members(state, group, memo),
         "lead": state.name(lead) if lead in state.participants else None,
     }
     rnd = table_round(state, group)
     if rnd is None:
         return {**base, "round": None, "played": len(state.rounds_of(group)), "planned": state.settings.cards}
-    done, total = voted_count(state, rnd)
+    done, total = _voted(state, rnd, memo)
     view: dict[str, Any] = {
         **_card(rnd),
         "phase": rnd.phase,
         "voting": rnd.voting_phase,
         "voted": done,
         "voters": total,
-        "can_vote": pid in state.voters(rnd),
+        "can_vote": pid in state.groups[group] and pid not in state.absent,
         "mine": _ballot(rnd, rnd.voting_phase, pid),
         "first": _ballot(rnd, 1, pid),
         "results": [_result(state, rnd, phase, True) for phase in (1, 2) if phase_revealed(rnd, phase)],

@@ -98,6 +98,8 @@ class Room:
         self.code_limit = RateLimit(limit=10, window=60.0)
         self.claim_limit = RateLimit(limit=20, window=60.0)
         self.runner: web.AppRunner | None = None
+        self._memo_version = -1
+        self._memo: dict[Any, Any] = {}
         self._unsubscribe: Callable[[], None] | None = None
         self.app = make_app(self)
 
@@ -184,6 +186,13 @@ class Room:
             if same(device, wanted):
                 return pid
         return None
+
+    def memo(self) -> dict[Any, Any]:
+        """Figures shared by every view of the current state (rebuilt after each event)."""
+        version = self.engine.state.events
+        if self._memo_version != version:
+            self._memo_version, self._memo = version, {}
+        return self._memo
 
     def csrf_for(self, cookie: str) -> str:
         return csrf_token(self.join_token, cookie)
@@ -421,14 +430,16 @@ async def _stream(request: web.Request, room: Room, viewer: Viewer, lang: str, d
             if viewer.kind == "participant" and room.engine.state.claims.get(viewer.pid) != device:
                 await response.write(b"event: gone\ndata: {}\n\n")
                 break
-            data = view_for(room.engine.state, viewer, lang)
+            data = view_for(room.engine.state, viewer, lang, room.memo())
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            stream.wake.clear()
             if text != stream.last:
                 stream.last = text
                 data["now"] = time.time()
                 payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
                 await response.write(f"data: {payload}\n\n".encode())
-            stream.wake.clear()
+                # A burst of votes is sent as one update: hundreds of phones stay responsive.
+                await asyncio.sleep(min(0.5, len(room.streams) / 1000))
             try:
                 await asyncio.wait_for(stream.wake.wait(), PING_SECONDS)
             except asyncio.TimeoutError:
