@@ -351,3 +351,33 @@ def test_settings_of_a_laptop_session_serialise_as_before() -> None:
     assert "voting" not in event_to_json(laptop)
     assert event_from_json(event_to_json(devices)).settings.voting == "devices"
     assert event_from_json(event_to_json(laptop)).settings.voting == "laptop"
+
+
+def test_plenary_projector_splits_only_where_nobody_is_singled_out() -> None:
+    engine = device_session(people=12, groups=1, reveal="named")
+    rnd = engine.deal(0, [deck()])
+    members = engine.state.groups[0]
+    sides = {pid: engine.state.participants[pid].side for pid in members}
+    for i, pid in enumerate(members):
+        engine.vote(rnd.number, pid, "AB"[i % 2], "Reden")
+    engine.reveal(rnd.number)
+    result = presenter_view(engine.state)["tables"][0]["round"]["results"][0]
+    assert result["split"] is not None and result["withheld"] is None  # 4 per side, mixed choices
+    assert sum(sum(c.values()) for c in result["split"].values()) == 12
+    engine.open_revote(rnd.number)
+    for i, pid in enumerate(members):
+        engine.vote(rnd.number, pid, "A" if i < 6 else "B", "")
+    engine.reveal(rnd.number)
+    second = presenter_view(engine.state)["tables"][0]["round"]["results"][1]
+    assert second["phase"] == 2 and second["shift"] is not None
+    assert "name" not in json.dumps(second) and sides  # counts only, never who moved
+
+
+def test_small_table_split_is_withheld_on_the_projector() -> None:
+    engine = device_session(people=4, groups=1)
+    rnd = engine.deal(0, [deck()])
+    for i, pid in enumerate(engine.state.groups[0]):
+        engine.vote(rnd.number, pid, "AB"[i % 2])
+    engine.reveal(rnd.number)
+    result = presenter_view(engine.state)["tables"][0]["round"]["results"][0]
+    assert result["split"] is None and result["withheld"] == "disclosure.too_small"

@@ -202,6 +202,32 @@ def roster_view(state: SessionState) -> list[dict[str, Any]]:
     return tables
 
 
+def _published(state: SessionState, rnd: RoundState) -> dict[str, Any]:
+    """The projector's figures beyond the tally: the split by side and the re-vote shifts, only
+    as :mod:`dilemmaspel.core.disclosure` allows for an anonymous ballot (whatever the reveal
+    setting: the whole room reads the projector)."""
+    from dilemmaspel.core.disclosure import disclose_round
+    from dilemmaspel.core.stats import choices_of, round_disclosure
+
+    second_shown = phase_revealed(rnd, 2)
+    if state.ballots_unlinked or rnd.published:
+        found = round_disclosure(state, rnd)  # frozen when the anonymous session finished
+    else:
+        first = {pid: vote.choice for pid, vote in rnd.votes.items()}
+        second = {pid: vote.choice for pid, vote in rnd.revotes.items()} if second_shown else None
+        sides = {pid: state.participants[pid].side for pid in set(first) | set(second or ()) if pid in state.participants}
+        found = disclose_round(first, second, {"side": sides}, choices_of(rnd))
+    figures: dict[str, Any] = {}
+    for phase, disclosure in ((1, found.first), (2, found.second)):
+        if disclosure is not None:
+            figures[f"split{phase}"] = disclosure.split("side")
+            figures[f"withheld{phase}"] = disclosure.reason("side")
+    if found.shift is not None:
+        figures["shift"] = {"voters": found.shift.voters, "moves": [list(m) for m in found.shift.moves],
+                            "changed": found.shift.changed, "withheld": found.shift.withheld}
+    return figures
+
+
 def presenter_view(state: SessionState, lang: str = "nl") -> dict[str, Any]:
     """The projector: who joined, each table's progress, and revealed counts with room totals."""
     tables: list[dict[str, Any]] = []
@@ -219,6 +245,13 @@ def presenter_view(state: SessionState, lang: str = "nl") -> dict[str, Any]:
             done, total = voted_count(state, rnd)
             steps = _steps(state, rnd) if rnd.revealed else None
             results = [_result(state, rnd, phase, False) for phase in (1, 2) if phase_revealed(rnd, phase)]
+            if results:
+                figures = _published(state, rnd)
+                for result in results:
+                    result["split"] = figures.get(f"split{result['phase']}")
+                    result["withheld"] = figures.get(f"withheld{result['phase']}")
+                    if result["phase"] == 2:
+                        result["shift"] = figures.get("shift")
             entry["round"] = {
                 "title": rnd.title,
                 "phase": rnd.phase,

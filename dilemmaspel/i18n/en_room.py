@@ -152,4 +152,6 @@ MESSAGES: dict[str, str] = {
     'room.setup.voting.laptop': 'the laptop passed round',
     'room.setup.voting.devices': 'own phone or laptop',
     'room.console.no_card_yet': 'no card',
+    'room.page.split': 'Coalition and opposition',
+    'room.page.shift': '{changed} of {voters} chose differently in the re-vote',
 }

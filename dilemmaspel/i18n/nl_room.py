@@ -152,4 +152,6 @@ MESSAGES: dict[str, str] = {
     'room.setup.voting.laptop': 'de laptop die rondgaat',
     'room.setup.voting.devices': 'eigen telefoon of laptop',
     'room.console.no_card_yet': 'geen kaart',
+    'room.page.split': 'Coalitie en oppositie',
+    'room.page.shift': '{changed} van {voters} kozen bij de herstemming anders',
 }

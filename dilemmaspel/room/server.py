@@ -659,4 +659,5 @@ async def labels(request: web.Request) -> web.StreamResponse:
         raise web.HTTPNotFound()
     catalog = CATALOGS[lang]
     data = {key[len("room.page."):]: value for key, value in catalog.items() if key.startswith("room.page.")}
+    data.update({key: value for key, value in catalog.items() if key.startswith(("disclosure.", "side."))})
     return web.json_response(data, headers={"Cache-Control": "max-age=300"})

@@ -179,6 +179,33 @@
     });
     block.appendChild(list);
     block.appendChild(el("p", { class: "muted", text: fmt("count", { count: result.total }) }));
+    if (result.split) {
+      var split = el("ul", { class: "split", "aria-label": L.split });
+      Object.keys(result.split).forEach(function (side) {
+        var counts = result.split[side];
+        var parts = Object.keys(counts).filter(function (o) { return counts[o]; }).map(function (o) {
+          return (o === "other" ? L.option_other : o) + " " + counts[o];
+        });
+        split.appendChild(el("li", { text: (L["side." + side] || side) + ": " + parts.join(" · ") }));
+      });
+      block.appendChild(el("h4", { text: L.split }));
+      block.appendChild(split);
+    } else if (result.withheld) {
+      block.appendChild(el("p", { class: "muted", text: L[result.withheld] || "" }));
+    }
+    if (result.shift) {
+      if (result.shift.withheld) {
+        block.appendChild(el("p", { class: "muted", text: L[result.shift.withheld] || "" }));
+      } else {
+        block.appendChild(el("p", { text: fmt("shift", { changed: result.shift.changed, voters: result.shift.voters }) }));
+        var moves = el("ul", { class: "moves" });
+        result.shift.moves.forEach(function (m) {
+          moves.appendChild(el("li", { text: (m[0] === "other" ? L.option_other : m[0]) + " → " +
+            (m[1] === "other" ? L.option_other : m[1]) + ": " + m[2] }));
+        });
+        block.appendChild(moves);
+      }
+    }
     if (result.reasons) {
       block.appendChild(el("h4", { text: L.reasons }));
       if (!result.reasons.length) block.appendChild(el("p", { text: L.no_reasons }));
