@@ -200,3 +200,45 @@ def test_start_screen_does_not_import_the_room_server() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "False"
+
+
+async def test_set_up_on_own_devices_leads_to_the_console_and_resume_keeps_it(tmp_path: Path, isolated_home: Path) -> None:
+    from textual.widgets import Select
+
+    from dilemmaspel.tui.screens.groups import GroupsScreen
+    from dilemmaspel.tui.screens.participants import ParticipantsScreen
+    from dilemmaspel.tui.screens.setup import SetupScreen
+    from tests.tui_helpers import ROSTER, fill, make_app
+
+    roster = tmp_path / "raad.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    app = make_app(isolated_home)
+    app.room_options = RoomOptions(bind="127.0.0.1")
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, SetupScreen)
+        await fill(pilot, "#title", "Raad op telefoons")
+        app.screen.query_one("#voting", Select).value = "devices"
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, ParticipantsScreen))
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        await fill(pilot, "#path", str(roster))
+        await pilot.press("enter")
+        assert await shows(pilot, "9 deelnemer(s)")
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, GroupsScreen))
+        app.screen.action_play()  # the groups screen's "play" button
+        await until(pilot, lambda: isinstance(app.screen, ConsoleScreen) and app.room is not None)
+        assert app.room is not None
+        session = app.room.engine
+        assert session.state.settings.voting == "devices" and session.state.room is not None
+        url = app.room.join_url
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, StartScreen) and app.room is None)
+        sink = session.sink
+        assert isinstance(sink, StoreSink) and sink.session_id
+        await open_console(pilot, app, sink.session_id)
+        assert app.room.join_url == url

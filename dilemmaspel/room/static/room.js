@@ -336,12 +336,12 @@
     section("first", voting === 2 && round.first ? JSON.stringify(round.first) : null, function () {
       return el("p", { class: "muted", text: fmt("first_vote", { choice: optionLabel(round, round.first.choice, round.first.other) }) });
     });
-    section("vote", voting && round.can_vote ? [round.number, voting, round.mine ? round.mine.version : 0].join(":") : null,
-      function () { return voteForm(view, round); });
     section("mine", voting && round.mine ? JSON.stringify(round.mine) : null, function () {
       return el("p", { class: "mine" }, fmt("your_vote", { choice: optionLabel(round, round.mine.choice, round.mine.other) }),
         el("br"), el("span", { class: "muted", text: L.can_change }));
     });
+    section("vote", voting && round.can_vote ? [round.number, voting, round.mine ? round.mine.version : 0].join(":") : null,
+      function () { return voteForm(view, round); });
     section("not-voting", voting && !round.can_vote ? "no" : null, function () {
       return el("p", { class: "message", text: L.not_voting });
     });
