@@ -44,15 +44,6 @@ def view_for(state: SessionState, viewer: Viewer, lang: str = "nl", memo: dict[A
     return participant_view(state, viewer.pid, lang, memo)
 
 
-def _members(state: SessionState, group: int, memo: dict[Any, Any] | None) -> list[str]:
-    if memo is None:
-        return [state.name(p) for p in state.groups[group]]
-    key = ("members", group)
-    if key not in memo:
-        memo[key] = [state.name(p) for p in state.groups[group]]
-    return memo[key]  # type: ignore[no-any-return]
-
-
 def _voted(state: SessionState, rnd: RoundState, memo: dict[Any, Any] | None) -> tuple[int, int]:
     if memo is None:
         return voted_count(state, rnd)
@@ -155,7 +146,7 @@ def participant_view(state: SessionState, pid: str, lang: str = "nl", memo: dict
     lead = state.leads.get(group)
     base["table"] = {
         "number": group + 1,
-        "members": _members(state, group, memo),
+        "size": len(state.groups[group]),
         "lead": state.name(lead) if lead in state.participants else None,
     }
     rnd = table_round(state, group)
