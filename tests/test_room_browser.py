@@ -75,6 +75,14 @@ async def test_three_phones_join_vote_see_the_reveal_and_the_lead_runs_the_steps
 
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
+            # The projector shows the join QR and code while people join, and follows live.
+            projector_context = await browser.new_context(viewport={"width": 1280, "height": 800})
+            projector = await projector_context.new_page()
+            await projector.goto(room.presenter_url)
+            await expect(projector.get_by_role("img", name="QR-code om mee te doen")).to_be_visible()
+            await expect(projector.get_by_text(room.code)).to_be_visible()
+            await expect(projector.get_by_text("0 van 3 aangemeld")).to_be_visible()
+            await accessible(projector, "0-presenter-join")
             contexts = [await browser.new_context(**device(playwright, kind))
                         for kind in ("Pixel 7", "iPhone 13", "Pixel 7")]
             phones = [await context.new_page() for context in contexts]
@@ -149,9 +157,7 @@ async def test_three_phones_join_vote_see_the_reveal_and_the_lead_runs_the_steps
             await accessible(phones[0], "5-lead")
 
             # The projector: progress and counts, never reasoning.
-            projector_context = await browser.new_context(viewport={"width": 1280, "height": 800})
-            projector = await projector_context.new_page()
-            await projector.goto(room.presenter_url)
+            await expect(projector.get_by_role("img", name="QR-code om mee te doen")).to_be_hidden()
             await expect(projector.get_by_role("heading", name="Tafels", exact=True)).to_be_visible()
             await expect(projector.get_by_text("Totaal in de zaal")).to_be_visible()
             projected = await projector.content()

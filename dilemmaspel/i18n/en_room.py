@@ -40,7 +40,7 @@ MESSAGES: dict[str, str] = {
     'room.page.not_joined_hint': 'Scan the QR code on the screen or type the code, and choose your name.',
     'room.page.join_now': 'Join on your phone',
     'room.page.qr_title': 'QR code to join',
-    'room.page.code_is': 'or go to this address and type the code',
+    'room.page.code_is': 'Or go to this address and type the code:',
     'room.page.connecting': 'Connecting ...',
     'room.page.connected': 'Connected',
     'room.page.reconnecting': 'Connection lost, reconnecting ...',

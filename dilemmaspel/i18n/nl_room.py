@@ -40,7 +40,7 @@ MESSAGES: dict[str, str] = {
     'room.page.not_joined_hint': 'Scan de QR-code op het scherm of typ de code, en kies uw naam.',
     'room.page.join_now': 'Doe mee op uw telefoon',
     'room.page.qr_title': 'QR-code om mee te doen',
-    'room.page.code_is': 'of ga naar dit adres en typ de code',
+    'room.page.code_is': 'Of ga naar dit adres en typ de code:',
     'room.page.connecting': 'Verbinden ...',
     'room.page.connected': 'Verbonden',
     'room.page.reconnecting': 'Verbinding verbroken, opnieuw verbinden ...',

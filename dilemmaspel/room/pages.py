@@ -88,8 +88,9 @@ def app_page(lang: str, page: str, csrf: str, events: str, qr: str = "", join_ur
     if page == "presenter":
         join = (f'<section id="join" aria-labelledby="join-h"><h2 id="join-h">{escape(t("room.page.join_now", lang=lang))}</h2>'
                 f'<img src="{escape(qr)}" alt="{escape(t("room.page.qr_title", lang=lang))}" class="qr" width="320" height="320">'
+                f'<p>{escape(t("room.page.code_is", lang=lang))}</p>'
                 f'<p class="big">{escape(join_url)}</p>'
-                f'<p class="big">{escape(t("room.page.code_is", lang=lang))} <strong class="code">{escape(code)}</strong></p></section>')
+                f'<p class="big"><strong class="code">{escape(code)}</strong></p></section>')
     path = "/p" if page == "phone" else events.rsplit("/", 1)[0]
     body = (
         f'<header>{_lang_switch(lang, path)}<h1 id="title">{escape(t("room.page.app", lang=lang))}</h1></header>\n'

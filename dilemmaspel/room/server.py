@@ -142,10 +142,8 @@ class Room:
                 raise RoomError("room.error.port_taken", port=self.port) from exc
             raise RoomError("room.error.cannot_listen", address=self.host, reason=exc.strerror or exc) from exc
         self.runner = runner
-        server = getattr(site, "_server", None)
-        sockets = getattr(server, "sockets", None) or []
-        if sockets:
-            self.port = sockets[0].getsockname()[1]
+        if runner.addresses:
+            self.port = int(runner.addresses[0][1])  # the port chosen for port 0
         self._unsubscribe = self.engine.subscribe(self.changed)
         try:
             self.engine.open_room(self.port, self.join_token, self.presenter_token, self.code)
