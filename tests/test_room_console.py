@@ -118,6 +118,11 @@ async def test_three_tables_play_a_round_on_their_phones(isolated_home: Path) ->
             await pilot.press("enter")
             await until(pilot, lambda: len(state.participants) == 7)
             assert "Toelichting" not in screen_text(app)  # the console never shows reasoning
+            # Between cards the trainer may re-mix the tables; the room keeps running.
+            await pilot.press("g")
+            await settle(pilot)
+            assert app.screen.__class__.__name__ != "GroupsScreen"  # refused: rounds are open
+
         finally:
             for phone in phones.values():
                 await phone.close()
@@ -242,3 +247,21 @@ async def test_set_up_on_own_devices_leads_to_the_console_and_resume_keeps_it(tm
         assert isinstance(sink, StoreSink) and sink.session_id
         await open_console(pilot, app, sink.session_id)
         assert app.room.join_url == url
+
+
+async def test_regroup_between_cards_keeps_the_room(isolated_home: Path) -> None:
+    from dilemmaspel.tui.screens.groups import GroupsScreen
+
+    app = app_for(isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        engine = device_engine(app.store, people=6, groups=2)
+        sink = engine.sink
+        assert isinstance(sink, StoreSink) and sink.session_id
+        await open_console(pilot, app, sink.session_id)
+        room = app.room
+        await pilot.press("g")
+        await until(pilot, lambda: isinstance(app.screen, GroupsScreen))
+        assert app.room is room and room is not None and room.runner is not None
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConsoleScreen))
+        assert app.room is room

@@ -85,6 +85,7 @@ class ConsoleScreen(SessionScreen):
         binding("u", "release", "key.room_release"),
         binding("a", "latecomer", "key.room_latecomer"),
         binding("p", "laptop", "key.room_laptop", show=False),
+        binding("g", "groups", "key.groups", show=False),
         binding("e", "finish", "key.finish"),
         binding("escape", "leave", "key.room_leave"),
     ]
@@ -378,6 +379,15 @@ class ConsoleScreen(SessionScreen):
             self.refresh_all()
         group = self.live.state.group_of(pid)
         self.notify(t("room.console.latecomer_added", name=name, number=(group or 0) + 1))
+
+    def action_groups(self) -> None:
+        """Re-mix the tables between two cards (phones follow their new table)."""
+        if any(r.phase != "closed" for r in self.live.state.rounds):
+            self.notify(t("rule.round_open"), severity="warning")
+            return
+        from dilemmaspel.tui.screens.groups import GroupsScreen
+
+        self.dapp.show(GroupsScreen(self.live))  # the room keeps running meanwhile
 
     def action_laptop(self) -> None:
         """Pass the laptop after all (no network for the phones)."""

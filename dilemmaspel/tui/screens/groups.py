@@ -168,6 +168,9 @@ class GroupsScreen(SessionScreen):
         self.dapp.show(PlayScreen(self.live))
 
     def action_back(self) -> None:
+        if self.live.state.settings.voting == "devices" and self.live.state.groups:
+            self.dapp.route(self.live)  # back to the console of all tables
+            return
         if any(r for r in self.live.state.rounds):
             from dilemmaspel.tui.screens.play import PlayScreen
 
