@@ -64,6 +64,14 @@ async def test_three_tables_play_a_round_on_their_phones(isolated_home: Path) ->
                 assert response.status == 200
                 phones[pid] = phone
             assert await shows(pilot, "Aangemeld: 6 van 6")
+            from textual.widgets import Static
+
+            qr = app.screen.query_one("#console-qr", Static)
+            assert not qr.display  # everyone joined: the tables get the room
+            await pilot.press("j")
+            assert qr.display
+            await pilot.press("j")
+            assert not qr.display
             await pilot.press("n")  # deal a card to every table
             await until(pilot, lambda: all(state.open_round(g) for g in range(3)))
             for pid, phone in phones.items():

@@ -154,4 +154,5 @@ MESSAGES: dict[str, str] = {
     'room.console.no_card_yet': 'no card',
     'room.page.split': 'Coalition and opposition',
     'room.page.shift': '{changed} of {voters} chose differently in the re-vote',
+    'key.room_qr': 'QR code',
 }

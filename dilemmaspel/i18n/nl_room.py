@@ -154,4 +154,5 @@ MESSAGES: dict[str, str] = {
     'room.console.no_card_yet': 'geen kaart',
     'room.page.split': 'Coalitie en oppositie',
     'room.page.shift': '{changed} van {voters} kozen bij de herstemming anders',
+    'key.room_qr': 'QR-code',
 }

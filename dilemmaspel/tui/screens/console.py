@@ -86,6 +86,7 @@ class ConsoleScreen(SessionScreen):
         binding("a", "latecomer", "key.room_latecomer"),
         binding("p", "laptop", "key.room_laptop", show=False),
         binding("g", "groups", "key.groups", show=False),
+        binding("j", "toggle_qr", "key.room_qr", show=False),
         binding("e", "finish", "key.finish"),
         binding("escape", "leave", "key.room_leave"),
     ]
@@ -96,6 +97,7 @@ class ConsoleScreen(SessionScreen):
     def __init__(self, live) -> None:  # type: ignore[no-untyped-def]
         super().__init__(live)
         self._pending = False
+        self.qr_choice: bool | None = None  # None: shown until everyone has joined
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -208,6 +210,14 @@ class ConsoleScreen(SessionScreen):
     def refresh_all(self) -> None:
         self.refresh_tables()
         self.refresh_people()
+        state = self.live.state
+        auto = len(state.claims) < len(state.participants) or not state.participants
+        self.query_one("#console-qr", Static).display = auto if self.qr_choice is None else self.qr_choice
+
+    def action_toggle_qr(self) -> None:
+        """Show or hide the QR code (it hides by itself once everyone has joined)."""
+        self.qr_choice = not self.query_one("#console-qr", Static).display
+        self.refresh_all()
 
     def refresh_tables(self) -> None:
         state = self.live.state
