@@ -468,3 +468,29 @@ async def test_cookie_is_never_stored_only_its_hash(room: Room, store: Store, ph
     dump = "".join(e.model_dump_json() for e in store.events(sink.session_id))
     assert cookie not in dump and len(cookie) >= 22
 
+
+
+@pytest.mark.parametrize("path", ["/p/vote", "/p/personal", "/p/step", "/p/note", "/p/conclusion"])
+async def test_malformed_posts_get_a_4xx_and_change_nothing(room: Room, store: Store, phones: list[Phone], path: str) -> None:
+    lead = members(room, 0)[0]
+    room.engine.choose_lead(0, lead)
+    phone = await joined(room, phones[0], lead)
+    await reveal_all(room, 1)  # another table's round is revealed: still not this phone's
+    before = len(stored_types(store, room.engine))
+    other_round = room.engine.state.open_round(1).number  # type: ignore[union-attr]
+    attempts = [
+        {},
+        {"round": "-1", "version": "0", "choice": "A", "step": "0", "from": "0"},
+        {"round": "9" * 30, "version": "0", "choice": "A", "step": "1", "from": "0"},
+        {"round": "abc", "version": "x", "choice": "A", "step": "?", "from": ""},
+        {"round": str(other_round), "version": "0", "choice": "A", "step": "1", "from": "0", "text": "x"},
+        {"round": "0", "version": "0", "choice": "\u0000", "step": "1", "from": "0", "text": "\ud800"[:0] + "x"},
+        {"round": "0", "version": "7", "choice": "A", "step": "0", "from": "3", "text": "te vroeg"},
+    ]
+    for fields in attempts:
+        status, body = await phone.post(path, **fields)
+        assert 400 <= status < 500, (path, fields, status, body)
+        assert "Traceback" not in str(body)
+    response = await phone.http.post(room.origin + path, json={"csrf": phone.csrf, "round": 0})
+    assert response.status == 415
+    assert len(stored_types(store, room.engine)) == before
