@@ -381,3 +381,35 @@ def test_small_table_split_is_withheld_on_the_projector() -> None:
     engine.reveal(rnd.number)
     result = presenter_view(engine.state)["tables"][0]["round"]["results"][0]
     assert result["split"] is None and result["withheld"] == "disclosure.too_small"
+
+
+def test_finishing_an_anonymous_device_session_leaves_no_changed_vote_linked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dilemmaspel.core.events import VoteCast, VoteChanged
+    from dilemmaspel.core.session import SessionState, apply_in_place, check
+    from dilemmaspel.store import Store
+    from tests.roomhelpers import device_engine
+
+    with Store(tmp_path / "data") as store:
+        engine = device_engine(store, people=4, groups=1, reveal="anonymous", cards=1)
+        rnd = engine.deal(0, [deck()])
+        pids = engine.state.groups[0]
+        for pid in pids:
+            engine.vote(rnd.number, pid, "A", f"eerste gedachte {pid}")
+        engine.change_vote(rnd.number, pids[0], "B", "TWEEDE GEDACHTE")
+        engine.reveal(rnd.number)
+        engine.close_round(rnd.number)
+        engine.finish()
+        sid = engine.sink.session_id  # type: ignore[attr-defined]
+        events = store.events(sid)
+        assert not any(isinstance(e, VoteChanged) for e in events)
+        votes = [e for e in events if isinstance(e, VoteCast)]
+        assert all(e.pid not in pids for e in votes)
+        assert sorted(e.reasoning for e in votes) == sorted(
+            ["TWEEDE GEDACHTE"] + [f"eerste gedachte {pid}" for pid in pids[1:]])
+        dump = (tmp_path / "data" / "dilemmaspel.sqlite3").read_bytes()
+        assert f"eerste gedachte {pids[0]}".encode() not in dump  # the overwritten first version is gone
+        state = SessionState()
+        for event in events:  # still replays under the rules
+            check(state, event)
+            apply_in_place(state, event)
+        assert {v.choice for v in state.rounds[0].votes.values()} == {"A", "B"}
