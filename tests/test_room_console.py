@@ -139,9 +139,15 @@ async def test_three_tables_play_a_round_on_their_phones(isolated_home: Path) ->
         assert len(stored.rounds[0].revotes) == 2
         markdown = to_markdown(stored)
         assert "De morele vraag is helder." in markdown
-        await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, StartScreen) and app.room is None)
+        # Finishing closes the room and shows the summary.
+        from dilemmaspel.tui.screens.summary import SummaryScreen
+
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen) and app.room is None)
         assert room.streams == set() and room.runner is None
+        assert app.store.load(sink.session_id).finished
 
 
 async def test_resume_brings_device_mode_and_url_back(isolated_home: Path) -> None:
