@@ -279,3 +279,38 @@ async def test_regroup_between_cards_keeps_the_room(isolated_home: Path) -> None
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, ConsoleScreen))
         assert app.room is room
+
+
+async def test_plenary_set_up_seats_the_whole_room_at_one_table(tmp_path: Path, isolated_home: Path) -> None:
+    from textual.widgets import Select
+
+    from dilemmaspel.tui.screens.participants import ParticipantsScreen
+    from tests.tui_helpers import ROSTER, fill, make_app
+
+    roster = tmp_path / "raad.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    app = make_app(isolated_home)
+    app.room_options = RoomOptions(bind="127.0.0.1")
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await fill(pilot, "#title", "Zaal")
+        app.screen.query_one("#voting", Select).value = "plenary"
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, ParticipantsScreen))
+        await pilot.press("ctrl+n")  # nobody yet: refused with a message
+        await settle(pilot)
+        assert isinstance(app.screen, ParticipantsScreen)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        await fill(pilot, "#path", str(roster))
+        await pilot.press("enter")
+        assert await shows(pilot, "9 deelnemer(s)")
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, ConsoleScreen) and app.room is not None)
+        state = app.room.engine.state  # type: ignore[union-attr]
+        assert state.settings.voting == "plenary" and [len(g) for g in state.groups] == [9]
+        await pilot.press("n")
+        await until(pilot, lambda: state.open_round(0) is not None)
+        assert await shows(pilot, "0/9 gestemd")

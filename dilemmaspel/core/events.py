@@ -56,7 +56,14 @@ class Settings(BaseModel):
     seed: int = 0
     card: str = ""  # beraad: "deck-id/card-id" of the card the trainer chose
     case: OwnCase | None = None  # beraad: a case the group brings itself
-    voting: Literal["laptop", "devices"] = "laptop"  # the laptop goes round, or everyone on their own device
+    # The laptop goes round, everyone votes on their own device at tables, or the whole room on
+    # one card (plenary, one group).
+    voting: Literal["laptop", "devices", "plenary"] = "laptop"
+
+    @property
+    def devices(self) -> bool:
+        """Whether participants vote on their own devices (tables or plenary)."""
+        return self.voting != "laptop"
 
     @model_serializer(mode="wrap")
     def _omit_laptop(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:

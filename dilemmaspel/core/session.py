@@ -434,7 +434,7 @@ def _check_closed(state: SessionState, e: RoundClosed) -> None:
 
 
 def _check_room(state: SessionState, e: RoomOpened) -> None:
-    if state.settings.voting != "devices":
+    if not state.settings.devices:
         raise RuleError("rule.not_devices")
 
 
@@ -449,7 +449,7 @@ def _check_lead(state: SessionState, e: TableLeadChosen) -> None:
 
 def _check_claim(state: SessionState, e: DeviceClaimed) -> None:
     _known(state, e.pid)
-    if state.settings.voting != "devices":
+    if not state.settings.devices:
         raise RuleError("rule.not_devices")
     if e.pid in state.claims:
         raise RuleError("rule.already_claimed", name=state.name(e.pid))

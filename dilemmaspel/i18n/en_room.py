@@ -155,4 +155,5 @@ MESSAGES: dict[str, str] = {
     'room.page.split': 'Coalition and opposition',
     'room.page.shift': '{changed} of {voters} chose differently in the re-vote',
     'key.room_qr': 'QR code',
+    'room.setup.voting.plenary': 'own phone, the whole room on one card (plenary)',
 }

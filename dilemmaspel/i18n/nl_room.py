@@ -155,4 +155,5 @@ MESSAGES: dict[str, str] = {
     'room.page.split': 'Coalitie en oppositie',
     'room.page.shift': '{changed} van {voters} kozen bij de herstemming anders',
     'key.room_qr': 'QR-code',
+    'room.setup.voting.plenary': 'eigen telefoon, de hele zaal op één kaart (plenair)',
 }

@@ -137,7 +137,7 @@ class DilemmaApp(App[None]):
         from dilemmaspel.tui.screens.summary import SummaryScreen
 
         step = next_step(live.state)
-        if live.state.settings.voting == "devices" and step.kind not in ("participants", "groups") and not live.state.finished:
+        if live.state.settings.devices and step.kind not in ("participants", "groups") and not live.state.finished:
             from dilemmaspel.tui.screens.console import ConsoleScreen
 
             self.show(ConsoleScreen(live))

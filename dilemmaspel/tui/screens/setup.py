@@ -95,8 +95,10 @@ class SetupScreen(BaseScreen):
                 yield Switch(True, id="same_card")
             if mode != "solo":
                 yield Label(t("room.setup.voting"))
-                yield Select([(t("room.setup.voting.laptop"), "laptop"), (t("room.setup.voting.devices"), "devices")],
-                             value="laptop", id="voting", allow_blank=False)
+                voting = [(t("room.setup.voting.laptop"), "laptop"), (t("room.setup.voting.devices"), "devices")]
+                if mode == "group":
+                    voting.append((t("room.setup.voting.plenary"), "plenary"))
+                yield Select(voting, value="laptop", id="voting", allow_blank=False)
                 yield Label(t("ui.setup.reveal"))
                 yield Select([(t("ui.setup.reveal.anonymous"), "anonymous"), (t("ui.setup.reveal.named"), "named")],
                              value="anonymous" if mode == "group" else "named", id="reveal", allow_blank=False)
