@@ -314,3 +314,38 @@ async def test_plenary_set_up_seats_the_whole_room_at_one_table(tmp_path: Path, 
         await pilot.press("n")
         await until(pilot, lambda: state.open_round(0) is not None)
         assert await shows(pilot, "0/9 gestemd")
+
+
+async def test_no_lan_address_gives_a_way_on(isolated_home: Path) -> None:
+    from unittest import mock
+
+    app = DilemmaApp(isolated_home, [DECK_FILE], room_options=RoomOptions())
+    async with app.run_test(size=SIZE) as pilot:
+        engine = device_engine(app.store, people=4, groups=2)
+        sink = engine.sink
+        assert isinstance(sink, StoreSink) and sink.session_id
+        with mock.patch("dilemmaspel.room.network.lan_addresses", return_value=[]):
+            app.resume(sink.session_id)
+            assert await shows(pilot, "geen adres op een lokaal netwerk")
+        assert app.room is None
+        assert await shows(pilot, "laat de laptop rondgaan")
+
+
+async def test_several_lan_addresses_the_trainer_picks_one(isolated_home: Path) -> None:
+    from unittest import mock
+
+    from dilemmaspel.room.network import LanAddress
+
+    app = DilemmaApp(isolated_home, [DECK_FILE], room_options=RoomOptions(port=0))
+    async with app.run_test(size=SIZE) as pilot:
+        engine = device_engine(app.store, people=4, groups=2)
+        sink = engine.sink
+        assert isinstance(sink, StoreSink) and sink.session_id
+        choices = [LanAddress("192.0.2.77", "wlan0"), LanAddress("127.0.0.1", "lo-test")]
+        with mock.patch("dilemmaspel.room.network.lan_addresses", return_value=choices):
+            app.resume(sink.session_id)
+            await until(pilot, lambda: app.screen.__class__.__name__ == "ChooseDialog")
+            assert await shows(pilot, "192.0.2.77")
+            await pilot.press("down", "enter")
+            await until(pilot, lambda: app.room is not None)
+        assert app.room is not None and app.room.host == "127.0.0.1"

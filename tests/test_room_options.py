@@ -64,3 +64,22 @@ async def test_tls_with_the_trainers_certificate(tmp_path: Path) -> None:
             assert "Secure" in response.headers["Set-Cookie"]
     finally:
         await room.stop()
+
+
+def test_lan_addresses_are_private_ipv4_without_loopback() -> None:
+    import ipaddress
+
+    from dilemmaspel.room.network import lan_addresses
+
+    for found in lan_addresses():
+        ip = ipaddress.IPv4Address(found.address)
+        assert ip.is_private and not ip.is_loopback and not ip.is_link_local
+
+
+def test_no_lan_address_tells_the_trainer_a_way_on() -> None:
+    from dilemmaspel.i18n import t
+    from dilemmaspel.room.network import lan_addresses
+
+    with mock.patch("ifaddr.get_adapters", side_effect=OSError("no netlink")):
+        assert lan_addresses() == []
+    assert "hotspot" in t("room.error.no_lan") and "laptop" in t("room.error.no_lan")

@@ -22,7 +22,11 @@ def lan_addresses() -> list[LanAddress]:
     import ifaddr
 
     found: list[LanAddress] = []
-    for adapter in ifaddr.get_adapters():
+    try:
+        adapters = ifaddr.get_adapters()
+    except OSError:
+        return []  # no way to list them: the trainer is told there is no network and how on
+    for adapter in adapters:
         for ip in adapter.ips:
             if not isinstance(ip.ip, str):
                 continue  # IPv6 entries are tuples; phones on a venue network use IPv4
