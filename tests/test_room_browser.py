@@ -172,3 +172,35 @@ async def test_three_phones_join_vote_see_the_reveal_and_the_lead_runs_the_steps
         stored = app.store.load(sink.session_id)
         assert stored.rounds[0].notes == {1: "Inwoners, de club, de sponsor."}
         assert len(stored.rounds[0].votes) == 3
+
+
+async def test_a_phone_reconnects_by_itself_when_the_room_comes_back(isolated_home: Path) -> None:
+    need_chromium()
+    from playwright.async_api import async_playwright, expect
+
+    from dilemmaspel.tui.screens.start import StartScreen
+
+    app = DilemmaApp(isolated_home, [DECK_FILE], room_options=RoomOptions(bind="127.0.0.1"))
+    async with app.run_test(size=(100, 30)) as pilot, async_playwright() as playwright:
+        engine = device_engine(app.store, people=2, groups=1, cards=1)
+        sink = engine.sink
+        assert isinstance(sink, StoreSink) and sink.session_id
+        await open_console(pilot, app, sink.session_id)
+        room = app.room
+        assert room is not None
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            context = await browser.new_context(**device(playwright, "iPhone 13"))
+            phone = await context.new_page()
+            await phone.goto(room.join_url)
+            await phone.get_by_role("button", name=engine.state.name(engine.state.groups[0][0])).click()
+            await expect(phone.get_by_text("Wacht op de volgende kaart.")).to_be_visible()
+            await pilot.press("escape")  # the trainer leaves: the room stops, the phone waits
+            await until(pilot, lambda: isinstance(app.screen, StartScreen) and app.room is None)
+            await expect(phone.locator("#status")).to_have_text("Verbinding verbroken, opnieuw verbinden ...")
+            await open_console(pilot, app, sink.session_id)  # resumed at the same address
+            await pilot.press("n")
+            await expect(phone.get_by_text("De nieuwe sponsor")).to_be_visible(timeout=30_000)
+            await expect(phone.locator("#status")).to_have_text("Verbonden")
+        finally:
+            await browser.close()
