@@ -57,6 +57,8 @@ async def test_three_phones_join_vote_see_the_reveal_and_the_lead_runs_the_steps
     need_chromium()
     from playwright.async_api import async_playwright, expect
 
+    expect.set_options(timeout=20_000)  # a busy CI machine renders later; still a wait, not a sleep
+
     app = DilemmaApp(isolated_home, [DECK_FILE], room_options=RoomOptions(bind="127.0.0.1", port=0))
     async with app.run_test(size=(100, 30)) as pilot, async_playwright() as playwright:
         engine = device_engine(app.store, people=3, groups=1, reveal="anonymous", cards=1)
@@ -177,6 +179,8 @@ async def test_three_phones_join_vote_see_the_reveal_and_the_lead_runs_the_steps
 async def test_a_phone_reconnects_by_itself_when_the_room_comes_back(isolated_home: Path) -> None:
     need_chromium()
     from playwright.async_api import async_playwright, expect
+
+    expect.set_options(timeout=20_000)  # a busy CI machine renders later; still a wait, not a sleep
 
     from dilemmaspel.tui.screens.start import StartScreen
 

@@ -24,7 +24,7 @@ from tests.tui_helpers import screen_text, settle, shows
 SIZE = (100, 30)
 
 
-async def until(pilot: Pilot[Any], condition, tries: int = 400) -> None:  # type: ignore[no-untyped-def]
+async def until(pilot: Pilot[Any], condition, tries: int = 1500) -> None:  # type: ignore[no-untyped-def]
     for _ in range(tries):
         if condition():
             return
