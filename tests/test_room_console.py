@@ -55,7 +55,7 @@ async def test_three_tables_play_a_round_on_their_phones(isolated_home: Path) ->
         assert room is not None
         live_engine = room.engine
         state = live_engine.state
-        assert await shows(pilot, room.code)
+        assert await shows(pilot, room.code, tries=600)
         phones: dict[str, Phone] = {}
         try:
             for pid in state.participants:
@@ -63,7 +63,7 @@ async def test_three_tables_play_a_round_on_their_phones(isolated_home: Path) ->
                 response = await phone.join(room.join_url.removeprefix(room.origin), pid)
                 assert response.status == 200
                 phones[pid] = phone
-            assert await shows(pilot, "Aangemeld: 6 van 6")
+            assert await shows(pilot, "Aangemeld: 6 van 6", tries=600)
             from textual.widgets import Static
 
             qr = app.screen.query_one("#console-qr", Static)
@@ -79,7 +79,7 @@ async def test_three_tables_play_a_round_on_their_phones(isolated_home: Path) ->
                 status, body = await phone.post("/p/vote", round=rnd.number, version=0, choice="A",
                                                 reasoning=f"Toelichting van {pid}")
                 assert (status, body["ok"]) == (200, True)
-            assert await shows(pilot, "2/2 gestemd"), screen_text(app)
+            assert await shows(pilot, "2/2 gestemd", tries=600), screen_text(app)
             await pilot.press("R")  # reveal every complete table
             await until(pilot, lambda: all(state.open_round(g).revealed for g in range(3)))  # type: ignore[union-attr]
             first = next(iter(phones))
@@ -100,7 +100,7 @@ async def test_three_tables_play_a_round_on_their_phones(isolated_home: Path) ->
             assert (await lead.post("/p/step", round=rnd0.number, step=0, **{"from": 0}))[0] == 200
             assert (await lead.post("/p/note", round=rnd0.number, step=0, text="De morele vraag is helder."))[0] == 200
             assert (await lead.post("/p/step", round=rnd0.number, step=1, **{"from": 0}))[0] == 200
-            assert await shows(pilot, "2/7")
+            assert await shows(pilot, "2/7", tries=600)
             # a re-vote at table 1
             await pilot.press("v")
             await until(pilot, lambda: rnd0.phase == "revoting")
@@ -178,7 +178,7 @@ async def test_port_taken_gives_a_way_on(isolated_home: Path) -> None:
             sink = engine.sink
             assert isinstance(sink, StoreSink) and sink.session_id
             app.resume(sink.session_id)
-            assert await shows(pilot, f"Poort {port} is al in gebruik")
+            assert await shows(pilot, f"Poort {port} is al in gebruik", tries=600)
             assert app.room is None
             await pilot.press("p")  # pass the laptop instead
             await settle(pilot)
@@ -246,7 +246,7 @@ async def test_set_up_on_own_devices_leads_to_the_console_and_resume_keeps_it(tm
         await settle(pilot)
         await fill(pilot, "#path", str(roster))
         await pilot.press("enter")
-        assert await shows(pilot, "9 deelnemer(s)")
+        assert await shows(pilot, "9 deelnemer(s)", tries=600)
         await pilot.press("ctrl+n")
         await until(pilot, lambda: isinstance(app.screen, GroupsScreen))
         app.screen.action_play()  # the groups screen's "play" button
@@ -306,14 +306,14 @@ async def test_plenary_set_up_seats_the_whole_room_at_one_table(tmp_path: Path, 
         await settle(pilot)
         await fill(pilot, "#path", str(roster))
         await pilot.press("enter")
-        assert await shows(pilot, "9 deelnemer(s)")
+        assert await shows(pilot, "9 deelnemer(s)", tries=600)
         await pilot.press("ctrl+n")
         await until(pilot, lambda: isinstance(app.screen, ConsoleScreen) and app.room is not None)
         state = app.room.engine.state  # type: ignore[union-attr]
         assert state.settings.voting == "plenary" and [len(g) for g in state.groups] == [9]
         await pilot.press("n")
         await until(pilot, lambda: state.open_round(0) is not None)
-        assert await shows(pilot, "0/9 gestemd")
+        assert await shows(pilot, "0/9 gestemd", tries=600)
 
 
 async def test_no_lan_address_gives_a_way_on(isolated_home: Path) -> None:
@@ -326,9 +326,9 @@ async def test_no_lan_address_gives_a_way_on(isolated_home: Path) -> None:
         assert isinstance(sink, StoreSink) and sink.session_id
         with mock.patch("dilemmaspel.room.network.lan_addresses", return_value=[]):
             app.resume(sink.session_id)
-            assert await shows(pilot, "geen adres op een lokaal netwerk")
+            assert await shows(pilot, "geen adres op een lokaal netwerk", tries=600)
         assert app.room is None
-        assert await shows(pilot, "laat de laptop rondgaan")
+        assert await shows(pilot, "laat de laptop rondgaan", tries=600)
 
 
 async def test_several_lan_addresses_the_trainer_picks_one(isolated_home: Path) -> None:
@@ -345,7 +345,7 @@ async def test_several_lan_addresses_the_trainer_picks_one(isolated_home: Path) 
         with mock.patch("dilemmaspel.room.network.lan_addresses", return_value=choices):
             app.resume(sink.session_id)
             await until(pilot, lambda: app.screen.__class__.__name__ == "ChooseDialog")
-            assert await shows(pilot, "192.0.2.77")
+            assert await shows(pilot, "192.0.2.77", tries=600)
             await pilot.press("down", "enter")
             await until(pilot, lambda: app.room is not None)
         assert app.room is not None and app.room.host == "127.0.0.1"
