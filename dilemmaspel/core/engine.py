@@ -295,4 +295,4 @@ class Engine:
             raise RuleError("rule.no_such_step", step=step + 1)
         if not rnd.deliberating:
             self.start_deliberation(round_number)
-        self.emit(StepMoved(round=round_number, step=step, at=self.clock()))
+        self.emit(StepMoved(round=round_number, step=step))

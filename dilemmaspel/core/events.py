@@ -257,12 +257,11 @@ class VoteChanged(_Event):
 
 
 class StepMoved(_Event):
-    """A table's deliberation moves to another step, at a moment (for the step's timer)."""
+    """A table's deliberation moves to another step; ``at`` (stamped by the Engine) starts its timer."""
 
     type: Literal["step_moved"] = "step_moved"
     round: int
     step: int
-    at: str
 
 
 Event = Annotated[
