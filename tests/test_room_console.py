@@ -139,6 +139,15 @@ async def test_three_tables_play_a_round_on_their_phones(isolated_home: Path) ->
         assert len(stored.rounds[0].revotes) == 2
         markdown = to_markdown(stored)
         assert "De morele vraag is helder." in markdown
+        from dilemmaspel.transcript import load_json, to_docx, to_html, to_json
+
+        assert "De morele vraag is helder." in to_html(stored)
+        assert to_docx(stored)[:2] == b"PK"
+        exported = to_json(sink.session_id, app.store.events(sink.session_id))
+        assert room.join_token not in exported and room.presenter_token not in exported
+        assert all(device not in exported for device in stored.claims.values())
+        _, again = load_json(exported)
+        assert not any(e.type in ("room_opened", "device_claimed") for e in again)
         # Finishing closes the room and shows the summary.
         from dilemmaspel.tui.screens.summary import SummaryScreen
 
