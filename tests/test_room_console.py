@@ -358,3 +358,25 @@ async def test_several_lan_addresses_the_trainer_picks_one(isolated_home: Path) 
             await pilot.press("down", "enter")
             await until(pilot, lambda: app.room is not None)
         assert app.room is not None and app.room.host == "127.0.0.1"
+
+
+async def test_quitting_the_app_stops_the_room(isolated_home: Path) -> None:
+    import aiohttp
+
+    app = app_for(isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        engine = device_engine(app.store, people=4, groups=2)
+        sink = engine.sink
+        assert isinstance(sink, StoreSink) and sink.session_id
+        await open_console(pilot, app, sink.session_id)
+        room = app.room
+        assert room is not None
+        await pilot.press("ctrl+q")
+    assert app.room is None and room.runner is None
+    async with aiohttp.ClientSession() as http:
+        try:
+            await http.get(room.code_url)
+        except aiohttp.ClientConnectionError:
+            pass
+        else:
+            raise AssertionError("the room still answers after the app quit")
