@@ -494,3 +494,13 @@ async def test_malformed_posts_get_a_4xx_and_change_nothing(room: Room, store: S
     response = await phone.http.post(room.origin + path, json={"csrf": phone.csrf, "round": 0})
     assert response.status == 415
     assert len(stored_types(store, room.engine)) == before
+
+
+def test_no_trainer_action_is_reachable_over_http(store: Store) -> None:
+    """The only changes a phone can post are its own vote and conclusion, and a lead's steps and notes."""
+    server = Room(device_engine(store))
+    posts = sorted(route.resource.canonical for route in server.app.router.routes()
+                   if route.method == "POST" and route.resource is not None)
+    assert posts == ["/code", "/j/{token}/claim", "/p/conclusion", "/p/note", "/p/personal", "/p/step", "/p/vote"]
+    methods = {route.method for route in server.app.router.routes()}
+    assert methods <= {"GET", "HEAD", "POST"}
