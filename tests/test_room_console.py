@@ -85,6 +85,12 @@ async def test_three_tables_play_a_round_on_their_phones(isolated_home: Path) ->
             first = next(iter(phones))
             view = await phones[first].view()
             assert view["round"]["results"][0]["total"] == 2
+            # the trainer's material for table 1, on the laptop only
+            await pilot.press("o")
+            await until(pilot, lambda: app.screen.__class__.__name__ == "TrainerNotes")
+            assert await shows(pilot, "Reflectie", tries=600) or await shows(pilot, "Regels", tries=600)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ConsoleScreen))
             # a twist to the selected table (table 1)
             await pilot.press("t")
             await until(pilot, lambda: state.open_round(0).twists_shown == 1)  # type: ignore[union-attr]

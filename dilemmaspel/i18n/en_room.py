@@ -156,4 +156,7 @@ MESSAGES: dict[str, str] = {
     'room.page.shift': '{changed} of {voters} chose differently in the re-vote',
     'key.room_qr': 'QR code',
     'room.setup.voting.plenary': 'own phone, the whole room on one card (plenary)',
+    'key.room_notes': 'Trainer notes',
+    'room.console.prompts': 'Discussion prompts',
+    'room.console.twists': 'But what if ... (✓ = shown)',
 }

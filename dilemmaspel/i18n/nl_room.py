@@ -156,4 +156,7 @@ MESSAGES: dict[str, str] = {
     'room.page.shift': '{changed} van {voters} kozen bij de herstemming anders',
     'key.room_qr': 'QR-code',
     'room.setup.voting.plenary': 'eigen telefoon, de hele zaal op één kaart (plenair)',
+    'key.room_notes': 'Trainersnotities',
+    'room.console.prompts': 'Gespreksvragen',
+    'room.console.twists': 'Maar wat als ... (✓ = getoond)',
 }

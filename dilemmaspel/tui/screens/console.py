@@ -56,6 +56,45 @@ class NameDialog(BaseModal):
         self.dismiss(None)
 
 
+class TrainerNotes(BaseModal):
+    """The trainer's material for one table's card: rules, reflection, prompts and twists.
+
+    Only on the laptop's own screen (the projector shows the presenter page); no votes here.
+    """
+
+    BINDINGS = [binding("escape", "close", "key.back")]
+
+    def __init__(self, rnd) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.rnd = rnd
+
+    def compose(self) -> ComposeResult:
+        from dilemmaspel.tui.widgets.card_view import CardView
+        from dilemmaspel.tui.widgets.rules import rule_text
+
+        rnd = self.rnd
+        card = rnd.card
+        with VerticalScroll(classes="dialog wide"):
+            yield CardView(rnd, rnd.theme_name)
+            if card is not None:
+                if card.prompts:
+                    yield Static(t("room.console.prompts"), classes="subsection")
+                    yield Static(literal("\n".join(f"• {p}" for p in card.prompts)))
+                if card.twists:
+                    yield Static(t("room.console.twists"), classes="subsection")
+                    yield Static(literal("\n".join(("✓ " if i < rnd.twists_shown else "· ") + twist
+                                                    for i, twist in enumerate(card.twists))))
+                if card.rules:
+                    yield Static(t("ui.reveal.rules"), classes="subsection")
+                    yield Static(literal("\n".join(rule_text(rule) for rule in card.rules)))
+                if card.reflection:
+                    yield Static(t("ui.reveal.reflection"), classes="subsection")
+                    yield Static(literal(card.reflection.strip()))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
 def time_left(started_at: str, minutes: int | None, now: datetime | None = None) -> str:
     """``mm:ss`` left in a step (``-mm:ss`` when over), or "" without a time box."""
     if not minutes or not started_at:
@@ -87,6 +126,7 @@ class ConsoleScreen(SessionScreen):
         binding("p", "laptop", "key.room_laptop", show=False),
         binding("g", "groups", "key.groups", show=False),
         binding("j", "toggle_qr", "key.room_qr", show=False),
+        binding("o", "notes", "key.room_notes"),
         binding("e", "finish", "key.finish"),
         binding("escape", "leave", "key.room_leave"),
     ]
@@ -213,6 +253,15 @@ class ConsoleScreen(SessionScreen):
         state = self.live.state
         auto = len(state.claims) < len(state.participants) or not state.participants
         self.query_one("#console-qr", Static).display = auto if self.qr_choice is None else self.qr_choice
+
+    def action_notes(self) -> None:
+        """The trainer's material for the selected table's card (on the laptop only)."""
+        group = self.selected_group()
+        rnd = self.live.state.open_round(group) if group is not None else None
+        if rnd is None:
+            self.notify(t("room.console.no_card"), severity="warning")
+            return
+        self.app.push_screen(TrainerNotes(rnd))
 
     def action_toggle_qr(self) -> None:
         """Show or hide the QR code (it hides by itself once everyone has joined)."""
