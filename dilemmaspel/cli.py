@@ -52,11 +52,22 @@ class GlobalOption:
         parser.add_argument(self.flag, **kwargs)  # type: ignore[arg-type]
 
 
+def _port(text: str) -> int:
+    """A TCP port for the room server (0: any free port)."""
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(t("cli.bad_port", value=text))
+    return int(text)
+
+
 _SUB = "after_command_"
 GLOBAL_OPTIONS: list[GlobalOption] = [
     GlobalOption("--lang", "cli.opt.lang", choices=LANGUAGES),
     GlobalOption("--data-dir", "cli.opt.data_dir", "cli.metavar.dir"),
     GlobalOption("--decks", "cli.opt.decks", "cli.metavar.dir", append=True),
+    GlobalOption("--bind", "cli.opt.bind", "cli.metavar.address"),
+    GlobalOption("--port", "cli.opt.port", type=_port),
+    GlobalOption("--tls-cert", "cli.opt.tls_cert", "cli.metavar.file"),
+    GlobalOption("--tls-key", "cli.opt.tls_key", "cli.metavar.file"),
 ]
 
 
@@ -221,5 +232,12 @@ def start_app(args: argparse.Namespace) -> int:
     """Start the Textual app."""
     from dilemmaspel.tui.app import run_app
 
+    from dilemmaspel.room.options import RoomOptions
+
     language = args.lang or (default_language() if os.environ.get("DILEMMASPEL_LANG") else None)
-    return run_app(data_dir=_data_dir(args), extra_decks=[Path(d) for d in args.decks], language=language)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print(t("cli.tls_pair"), file=sys.stderr)
+        return 2
+    room = RoomOptions(args.bind, args.port, Path(args.tls_cert) if args.tls_cert else None,
+                       Path(args.tls_key) if args.tls_key else None)
+    return run_app(data_dir=_data_dir(args), extra_decks=[Path(d) for d in args.decks], language=language, room=room)

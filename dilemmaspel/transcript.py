@@ -61,7 +61,9 @@ def exportable(events: Sequence[Event]) -> list[Event]:
     A finished session is unlinked in the database already; an open one is unlinked here, with
     fresh random ballot ids for each export.
     """
-    return [event for event in unlink_ballots(events) if event is not None]
+    # The room's link secrets and device claims stay on the laptop: an export opens no room.
+    private = ("room_opened", "device_claimed", "device_released")
+    return [event for event in unlink_ballots(events) if event is not None and event.type not in private]
 
 
 def _ballot(vote: Vote, unlinked: bool) -> dict[str, str]:

@@ -72,10 +72,20 @@ COMMANDS: dict[str, list[str]] = {
     "forget": ["forget", "abc", "--yes"],
 }
 VALUES = {"--lang": "en", "--data-dir": "/tmp/ergens", "--decks": "/tmp/decks-a"}
+ROOM_VALUES = {"--bind": "192.168.1.20", "--port": "8765", "--tls-cert": "cert.pem", "--tls-key": "key.pem"}
 
 
 def test_every_global_option_is_covered() -> None:
-    assert {o.flag for o in GLOBAL_OPTIONS} == set(VALUES)
+    assert {o.flag for o in GLOBAL_OPTIONS} == set(VALUES) | set(ROOM_VALUES)
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("after_command", [False, True])
+def test_room_options_work_before_and_after_every_command(command: str, after_command: bool) -> None:
+    options = [part for flag, value in ROOM_VALUES.items() for part in (flag, value)]
+    place_after = after_command and command != "app"
+    args = parse_args([*COMMANDS[command], *options] if place_after else [*options, *COMMANDS[command]])
+    assert (args.bind, args.port, args.tls_cert, args.tls_key) == ("192.168.1.20", 8765, "cert.pem", "key.pem")
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
@@ -131,8 +141,11 @@ def test_app_gets_the_global_options(monkeypatch: pytest.MonkeyPatch, tmp_path: 
         return 0
 
     monkeypatch.setattr(tui_app, "run_app", fake_run_app)
-    assert main(["--data-dir", str(tmp_path), "--decks", "X", "--lang", "en"]) == 0
-    assert seen == {"data_dir": tmp_path, "extra_decks": [Path("X")], "language": "en"}
+    from dilemmaspel.room.options import RoomOptions
+
+    assert main(["--data-dir", str(tmp_path), "--decks", "X", "--lang", "en", "--port", "8080"]) == 0
+    assert seen == {"data_dir": tmp_path, "extra_decks": [Path("X")], "language": "en",
+                    "room": RoomOptions(None, 8080, None, None)}
 
 
 def test_lang_without_a_value_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -37,6 +37,7 @@ from dilemmaspel.core.events import (
     VoteCast,
     VotesRevealed,
 )
+from dilemmaspel.core.events import DeviceClaimed, DeviceReleased, RoomOpened, StepMoved, TableLeadChosen, VoteChanged
 from dilemmaspel.core.groups import form_groups, remix_seed, repeated_pairs, reshuffle_seed
 from dilemmaspel.core.roster import Participant
 from dilemmaspel.core.session import RoundState, RuleError, SessionState, apply_in_place, check
@@ -71,15 +72,31 @@ class Engine:
         self.sink: EventSink = sink or ListSink()
         self.state = state or SessionState()
         self.clock = clock
+        self._subscribers: list[Callable[[Event], None]] = []
 
     def emit(self, event: Event) -> SessionState:
-        """Check, commit and apply one event."""
+        """Check, commit and apply one event, then tell every subscriber about it."""
         if not event.at:
             event = event.model_copy(update={"at": self.clock()})
         check(self.state, event)
         self.sink.append(event)
         apply_in_place(self.state, event)
+        for subscriber in list(self._subscribers):
+            subscriber(event)
         return self.state
+
+    def subscribe(self, subscriber: Callable[[Event], None]) -> Callable[[], None]:
+        """Call ``subscriber`` after each committed event; returns the function that unsubscribes.
+
+        Subscribers run after the commit and must not raise: they re-render, they do not decide.
+        """
+        self._subscribers.append(subscriber)
+
+        def unsubscribe() -> None:
+            if subscriber in self._subscribers:
+                self._subscribers.remove(subscriber)
+
+        return unsubscribe
 
     # --- set-up ---------------------------------------------------------------------------
 
@@ -241,3 +258,41 @@ class Engine:
 
     def finish(self) -> None:
         self.emit(SessionFinished(finished_at=self.clock()))
+
+    # --- own devices ----------------------------------------------------------------------
+
+    def open_room(self, port: int, join_token: str, presenter_token: str, code: str) -> None:
+        """Record where the room server listens (only when something changed)."""
+        room = self.state.room
+        if room is None or (room.port, room.join_token, room.presenter_token, room.code) != (port, join_token, presenter_token, code):
+            self.emit(RoomOpened(port=port, join_token=join_token, presenter_token=presenter_token, code=code))
+
+    def choose_lead(self, group: int, pid: str | None) -> None:
+        self.emit(TableLeadChosen(group=group, pid=pid))
+
+    def claim(self, pid: str, device: str) -> None:
+        self.emit(DeviceClaimed(pid=pid, device=device))
+
+    def release(self, pid: str) -> None:
+        self.emit(DeviceReleased(pid=pid))
+
+    def add_latecomer(self, participant: Participant) -> str:
+        """Add someone who arrives late: they join the smallest table (or wait for the groups)."""
+        return self.add_participant(participant, self.state.smallest_group())
+
+    def change_vote(self, round_number: int, pid: str, choice: str, reasoning: str = "", other: str = "") -> None:
+        """Replace a member's vote in the current phase (before the reveal)."""
+        phase = self.state.round(round_number).voting_phase
+        if phase is None:
+            raise RuleError("rule.not_voting")
+        self.emit(VoteChanged(round=round_number, pid=pid, phase=phase, choice=choice, other=other, reasoning=reasoning))  # type: ignore[arg-type]
+
+    def move_step(self, round_number: int, step: int) -> None:
+        """Put a table's deliberation on ``step`` (starting the deliberation if needed)."""
+        rnd = self.state.round(round_number)
+        method = self.state.settings.method
+        if method is not None and not 0 <= step < len(method.steps):
+            raise RuleError("rule.no_such_step", step=step + 1)
+        if not rnd.deliberating:
+            self.start_deliberation(round_number)
+        self.emit(StepMoved(round=round_number, step=step))

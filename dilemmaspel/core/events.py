@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, TypeAdapter, model_serializer
 
 from dilemmaspel.core.cards import Card
 from dilemmaspel.core.fields import Body
@@ -56,6 +56,22 @@ class Settings(BaseModel):
     seed: int = 0
     card: str = ""  # beraad: "deck-id/card-id" of the card the trainer chose
     case: OwnCase | None = None  # beraad: a case the group brings itself
+    # The laptop goes round, everyone votes on their own device at tables, or the whole room on
+    # one card (plenary, one group).
+    voting: Literal["laptop", "devices", "plenary"] = "laptop"
+
+    @property
+    def devices(self) -> bool:
+        """Whether participants vote on their own devices (tables or plenary)."""
+        return self.voting != "laptop"
+
+    @model_serializer(mode="wrap")
+    def _omit_laptop(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        """Sessions that pass the laptop serialise exactly as before own devices existed."""
+        data = handler(self)
+        if data.get("voting") == "laptop":
+            del data["voting"]
+        return data
 
 
 class SessionStarted(_Event):
@@ -192,6 +208,62 @@ class SessionFinished(_Event):
     finished_at: str
 
 
+# --- own devices (the room server) --------------------------------------------------------
+
+
+class RoomOpened(_Event):
+    """Where the room server listens and the secrets of its links; kept so resume finds them."""
+
+    type: Literal["room_opened"] = "room_opened"
+    port: Annotated[int, Field(ge=0, le=65535)]
+    join_token: Annotated[str, Field(min_length=22, max_length=128)]
+    presenter_token: Annotated[str, Field(min_length=22, max_length=128)]
+    code: Annotated[str, Field(min_length=4, max_length=12)]
+
+
+class TableLeadChosen(_Event):
+    """The trainer makes one member the table lead of a group (or none, with ``pid=None``)."""
+
+    type: Literal["table_lead_chosen"] = "table_lead_chosen"
+    group: int
+    pid: str | None = None
+
+
+class DeviceClaimed(_Event):
+    """A device took a name from the roster; ``device`` is a hash of its cookie, never the cookie."""
+
+    type: Literal["device_claimed"] = "device_claimed"
+    pid: str
+    device: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+class DeviceReleased(_Event):
+    """The trainer frees a claimed name (lost phone, wrong name)."""
+
+    type: Literal["device_released"] = "device_released"
+    pid: str
+
+
+class VoteChanged(_Event):
+    """A member changes their vote before the reveal (own device)."""
+
+    type: Literal["vote_changed"] = "vote_changed"
+    round: int
+    pid: str
+    phase: Literal[1, 2] = 1
+    choice: Choice
+    other: str = ""
+    reasoning: str = ""
+
+
+class StepMoved(_Event):
+    """A table's deliberation moves to another step; ``at`` (stamped by the Engine) starts its timer."""
+
+    type: Literal["step_moved"] = "step_moved"
+    round: int
+    step: int
+
+
 Event = Annotated[
     Union[
         SessionStarted,
@@ -212,6 +284,12 @@ Event = Annotated[
         RevoteOpened,
         RoundClosed,
         SessionFinished,
+        RoomOpened,
+        TableLeadChosen,
+        DeviceClaimed,
+        DeviceReleased,
+        VoteChanged,
+        StepMoved,
     ],
     Field(discriminator="type"),
 ]

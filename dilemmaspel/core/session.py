@@ -38,6 +38,7 @@ from dilemmaspel.core.events import (
     VoteCast,
     VotesRevealed,
 )
+from dilemmaspel.core.events import DeviceClaimed, DeviceReleased, RoomOpened, StepMoved, TableLeadChosen, VoteChanged
 from dilemmaspel.core.roster import Participant, is_visible, name_key
 
 Phase = Literal["voting", "revealed", "revoting", "revoted", "closed"]
@@ -87,6 +88,9 @@ class RoundState:
     opened_at: str = ""
     closed_at: str = ""
     published: dict[int, dict[str, object]] = field(default_factory=dict)  # phase -> frozen disclosure
+    changes: dict[tuple[int, str], int] = field(default_factory=dict)  # (phase, pid) -> times the vote changed
+    step: int = 0  # own devices: the step the table lead has the group on
+    step_at: str = ""  # when that step began
 
     @property
     def title(self) -> str:
@@ -124,6 +128,12 @@ class RoundState:
     def votes_in(self, phase: int) -> dict[str, Vote]:
         return self.votes if phase == 1 else self.revotes
 
+    def ballot_version(self, phase: int, pid: str) -> int:
+        """0 before ``pid`` voted in ``phase``, 1 after the vote, 2, 3, ... after each change."""
+        if pid not in self.votes_in(phase):
+            return 0
+        return 1 + self.changes.get((phase, pid), 0)
+
     def option_text(self, choice: str, other: str = "") -> str:
         """The words of an option letter, or the member's own text for 'other'."""
         if choice == OTHER:
@@ -160,6 +170,9 @@ class SessionState:
     events: int = 0
     added: int = 0
     ballots_unlinked: bool = False  # a finished anonymous session: votes are keyed by ballot id
+    room: RoomOpened | None = None  # own devices: where the room server listens
+    leads: dict[int, str] = field(default_factory=dict)  # group -> its table lead's pid
+    claims: dict[str, str] = field(default_factory=dict)  # pid -> hash of the device that claimed it
 
     @property
     def finished(self) -> bool:
@@ -313,7 +326,7 @@ def _check_case_opened(state: SessionState, e: CaseOpened) -> None:
     _check_dealt(state, e.group, e.round)
 
 
-def _check_vote(state: SessionState, e: VoteCast) -> None:
+def _check_vote(state: SessionState, e: VoteCast | VoteChanged) -> None:
     rnd = state.round(e.round)
     if state.ballots_unlinked:  # replaying a finished anonymous session: ballots, not people
         _check_ballot(state, rnd, e)
@@ -325,7 +338,10 @@ def _check_vote(state: SessionState, e: VoteCast) -> None:
         raise RuleError("rule.not_in_group", name=state.name(e.pid), group=rnd.group + 1)
     if e.pid in state.absent:
         raise RuleError("rule.absent", name=state.name(e.pid))
-    if e.pid in rnd.votes_in(e.phase):
+    if isinstance(e, VoteChanged):
+        if e.pid not in rnd.votes_in(e.phase):
+            raise RuleError("rule.no_vote_to_change")
+    elif e.pid in rnd.votes_in(e.phase):
         raise RuleError("rule.voted_twice", name=state.name(e.pid))
     if e.choice == OTHER:
         if not e.other.strip():
@@ -419,6 +435,45 @@ def _check_closed(state: SessionState, e: RoundClosed) -> None:
         raise RuleError("rule.already_closed")
 
 
+def _check_room(state: SessionState, e: RoomOpened) -> None:
+    if not state.settings.devices:
+        raise RuleError("rule.not_devices")
+
+
+def _check_lead(state: SessionState, e: TableLeadChosen) -> None:
+    if not 0 <= e.group < len(state.groups):
+        raise RuleError("rule.no_such_group", group=e.group + 1)
+    if e.pid is not None:
+        _known(state, e.pid)
+        if e.pid not in state.groups[e.group]:
+            raise RuleError("rule.not_in_group", name=state.name(e.pid), group=e.group + 1)
+
+
+def _check_claim(state: SessionState, e: DeviceClaimed) -> None:
+    _known(state, e.pid)
+    if not state.settings.devices:
+        raise RuleError("rule.not_devices")
+    if e.pid in state.claims:
+        raise RuleError("rule.already_claimed", name=state.name(e.pid))
+    if e.device in state.claims.values():
+        raise RuleError("rule.device_has_name")
+
+
+def _check_release(state: SessionState, e: DeviceReleased) -> None:
+    _known(state, e.pid)
+    if e.pid not in state.claims:
+        raise RuleError("rule.not_claimed", name=state.name(e.pid))
+
+
+def _check_step(state: SessionState, e: StepMoved) -> None:
+    rnd = _check_after_reveal(state, e.round)
+    method = state.settings.method
+    if not rnd.deliberating or method is None:
+        raise RuleError("rule.not_deliberating")
+    if not 0 <= e.step < len(method.steps):
+        raise RuleError("rule.no_such_step", step=e.step + 1)
+
+
 def _known(state: SessionState, pid: str) -> None:
     if pid not in state.participants:
         raise RuleError("rule.unknown_participant", pid=pid)
@@ -441,6 +496,12 @@ _CHECKS = {
     ConclusionSaved: _check_conclusion,
     RevoteOpened: _check_revote,
     RoundClosed: _check_closed,
+    RoomOpened: _check_room,
+    TableLeadChosen: _check_lead,
+    DeviceClaimed: _check_claim,
+    DeviceReleased: _check_release,
+    VoteChanged: _check_vote,
+    StepMoved: _check_step,
 }
 
 
@@ -539,3 +600,28 @@ def apply_in_place(state: SessionState, event: Event) -> None:
             state.rounds[event.round].closed_at = event.at
         case SessionFinished():
             state.finished_at = event.finished_at
+        case RoomOpened():
+            state.room = event
+        case TableLeadChosen():
+            if event.pid is None:
+                state.leads.pop(event.group, None)
+            else:
+                state.leads[event.group] = event.pid
+        case DeviceClaimed():
+            state.claims[event.pid] = event.device
+        case DeviceReleased():
+            state.claims.pop(event.pid, None)
+        case VoteChanged():
+            rnd = state.rounds[event.round]
+            rnd.votes_in(event.phase)[event.pid] = Vote(event.pid, event.choice, event.other, event.reasoning)
+            key = (event.phase, event.pid)
+            rnd.changes[key] = rnd.changes.get(key, 0) + 1
+        case StepMoved():
+            rnd = state.rounds[event.round]
+            rnd.step = event.step
+            rnd.step_at = event.at
+    if state.leads and isinstance(event, (GroupsFormed, MemberMoved, ParticipantRemoved)):
+        # A lead who left their table (or the session) leads it no more.
+        state.leads = {g: p for g, p in state.leads.items() if g < len(state.groups) and p in state.groups[g]}
+    if isinstance(event, ParticipantRemoved):
+        state.claims.pop(event.pid, None)

@@ -11,6 +11,7 @@ or a reasoning. :func:`unlink_ballots` rewrites a session's events so that:
   lose the moment they were cast, so neither their order nor a time stamp follows the order in
   which people voted;
 - personal conclusions keep only their last version, under a random id, also shuffled;
+- a vote changed on a phone before the reveal keeps only its last version, in place of the first;
 - every reveal keeps what the session published (its :mod:`disclosure`), because the splits by
   side cannot be computed once the link is gone;
 - the first event says the ballots are unlinked, so a replay checks ballots instead of people.
@@ -22,7 +23,7 @@ import secrets
 from collections.abc import Sequence
 from random import SystemRandom
 
-from dilemmaspel.core.events import Event, PersonalConclusionSaved, SessionStarted, VoteCast, VotesRevealed
+from dilemmaspel.core.events import Event, PersonalConclusionSaved, SessionStarted, VoteCast, VoteChanged, VotesRevealed
 from dilemmaspel.core.session import replay
 from dilemmaspel.core.stats import round_disclosure
 
@@ -64,16 +65,23 @@ def unlink_ballots(events: Sequence[Event]) -> list[Event | None]:
     out: list[Event | None] = []
     slots: dict[tuple[str, int, int], list[int]] = {}  # (kind, round, phase) -> positions
     last_personal: dict[tuple[int, str], int] = {}
+    changed: dict[tuple[int, int, str], VoteChanged] = {}
     for index, event in enumerate(events):
         if isinstance(event, PersonalConclusionSaved):
             last_personal[(event.round, event.pid)] = index
+        elif isinstance(event, VoteChanged):
+            changed[(event.round, event.phase, event.pid)] = event
     for index, event in enumerate(events):
         match event:
             case SessionStarted():
                 out.append(event.model_copy(update={"ballots_unlinked": True}))
             case VoteCast():
                 ballot = ballots.setdefault((event.round, event.pid), ballot_id())
-                out.append(event.model_copy(update={"pid": ballot, "at": ""}))
+                update: dict[str, object] = {"pid": ballot, "at": ""}
+                latest = changed.get((event.round, event.phase, event.pid))
+                if latest is not None:
+                    update.update(choice=latest.choice, other=latest.other, reasoning=latest.reasoning)
+                out.append(event.model_copy(update=update))
                 slots.setdefault(("vote", event.round, event.phase), []).append(index)
             case PersonalConclusionSaved():
                 if last_personal[(event.round, event.pid)] != index:
@@ -81,6 +89,8 @@ def unlink_ballots(events: Sequence[Event]) -> list[Event | None]:
                     continue
                 out.append(event.model_copy(update={"pid": ballot_id(), "at": ""}))
                 slots.setdefault(("personal", event.round, 0), []).append(index)
+            case VoteChanged():
+                out.append(None)  # folded into the vote it changed
             case VotesRevealed():
                 out.append(event.model_copy(update={"published": published.get((event.round, event.phase))}))
             case _:

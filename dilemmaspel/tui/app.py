@@ -20,6 +20,8 @@ from dilemmaspel.tui.base import binding, error_text, translate_bindings
 
 if TYPE_CHECKING:
     from dilemmaspel.decks import Library
+    from dilemmaspel.room.options import RoomOptions
+    from dilemmaspel.room.server import Room
     from dilemmaspel.tui.context import Live
 
 SETTINGS_FILE = "settings.json"
@@ -47,8 +49,11 @@ class DilemmaApp(App[None]):
         binding("ctrl+q", "quit", "key.quit", show=False, priority=True),
     ]
 
-    def __init__(self, data_dir: Path, extra_decks: Sequence[Path] = (), store: Store | None = None) -> None:
+    def __init__(self, data_dir: Path, extra_decks: Sequence[Path] = (), store: Store | None = None,
+                 room_options: RoomOptions | None = None) -> None:
         super().__init__()
+        self.room_options = room_options
+        self.room: Room | None = None  # the room server of an open device session
         translate_bindings(self)
         self.data_dir = ensure_private_dir(Path(data_dir))
         self.store = store or Store(self.data_dir)
@@ -134,7 +139,11 @@ class DilemmaApp(App[None]):
         from dilemmaspel.tui.screens.summary import SummaryScreen
 
         step = next_step(live.state)
-        if step.kind == "participants":
+        if live.state.settings.devices and step.kind not in ("participants", "groups") and not live.state.finished:
+            from dilemmaspel.tui.screens.console import ConsoleScreen
+
+            self.show(ConsoleScreen(live))
+        elif step.kind == "participants":
             self.show(ParticipantsScreen(live))
         elif step.kind == "groups":
             self.show(GroupsScreen(live))
@@ -153,6 +162,15 @@ class DilemmaApp(App[None]):
             self.notify(error_text(exc), severity="error")
             return
         self.route(live)
+
+    async def close_room(self) -> None:
+        """Stop the room server (open streams are told to finish first, so this is quick)."""
+        room, self.room = self.room, None
+        if room is not None:
+            await room.stop()
+
+    async def on_unmount(self) -> None:
+        await self.close_room()
 
     # --- actions --------------------------------------------------------------------------
 
@@ -203,7 +221,8 @@ class DilemmaApp(App[None]):
             yield from extra()
 
 
-def run_app(data_dir: Path, extra_decks: Sequence[Path] = (), language: str | None = None) -> int:
+def run_app(data_dir: Path, extra_decks: Sequence[Path] = (), language: str | None = None,
+            room: RoomOptions | None = None) -> int:
     """Start the app; returns the exit code. A broken data dir gets a message, not a traceback."""
     import sys
 
@@ -211,7 +230,7 @@ def run_app(data_dir: Path, extra_decks: Sequence[Path] = (), language: str | No
     if language is None and settings.get("language") in ("nl", "en"):
         set_language(settings["language"])
     try:
-        app = DilemmaApp(data_dir, extra_decks)
+        app = DilemmaApp(data_dir, extra_decks, room_options=room)
     except (StoreError, OSError) as exc:
         print(t("ui.cannot_open", path=data_dir, reason=getattr(exc, "strerror", None) or exc), file=sys.stderr)
         return 1

@@ -160,11 +160,17 @@ class GroupsScreen(SessionScreen):
         if not self.live.state.groups:
             self.notify(t("ui.groups.none_yet"), severity="warning")
             return
+        if self.live.state.settings.devices:
+            self.dapp.route(self.live)  # the console of all tables
+            return
         from dilemmaspel.tui.screens.play import PlayScreen
 
         self.dapp.show(PlayScreen(self.live))
 
     def action_back(self) -> None:
+        if self.live.state.settings.devices and self.live.state.groups:
+            self.dapp.route(self.live)  # back to the console of all tables
+            return
         if any(r for r in self.live.state.rounds):
             from dilemmaspel.tui.screens.play import PlayScreen
 

@@ -151,8 +151,8 @@ class ParticipantsScreen(SessionScreen):
     @on(Button.Pressed, "#next")
     def action_next(self) -> None:
         state = self.live.state
-        if state.mode == "beraad":
-            # A moreel beraad is one group; participants are optional.
+        if state.mode == "beraad" or (state.settings.voting == "plenary" and state.participants):
+            # A moreel beraad is one group, participants optional; a plenary is the whole room.
             try:
                 if not state.groups:
                     self.live.engine.form_single_group()

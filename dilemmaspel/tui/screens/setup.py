@@ -94,6 +94,11 @@ class SetupScreen(BaseScreen):
                 yield Label(t("ui.setup.same_card"))
                 yield Switch(True, id="same_card")
             if mode != "solo":
+                yield Label(t("room.setup.voting"))
+                voting = [(t("room.setup.voting.laptop"), "laptop"), (t("room.setup.voting.devices"), "devices")]
+                if mode == "group":
+                    voting.append((t("room.setup.voting.plenary"), "plenary"))
+                yield Select(voting, value="laptop", id="voting", allow_blank=False)
                 yield Label(t("ui.setup.reveal"))
                 yield Select([(t("ui.setup.reveal.anonymous"), "anonymous"), (t("ui.setup.reveal.named"), "named")],
                              value="anonymous" if mode == "group" else "named", id="reveal", allow_blank=False)
@@ -213,6 +218,7 @@ class SetupScreen(BaseScreen):
         method = self.dapp.library.methods[method_id].method if method_id in self.dapp.library.methods and use_method else None
         filters = self.filters()
         reveal = self._maybe("#reveal", Select)
+        voting = self._maybe("#voting", Select)
         return Settings(
             title=self.text("#title") or (t("ui.setup.solo_title", name=self.text("#person")) if self.mode == "solo" else ""),
             organisation=self.text("#organisation"),
@@ -230,6 +236,7 @@ class SetupScreen(BaseScreen):
             timeboxes=self.switch("#timeboxes", True),
             seed=random.SystemRandom().randrange(1_000_000),
             card=card_ref,
+            voting=str(voting.value) if voting is not None else "laptop",  # type: ignore[arg-type]
         )
 
     @on(Button.Pressed, "#start")
