@@ -214,7 +214,7 @@ def _remove_transcripts(session_id: str, home: Path) -> int:
 def _finish_wipe(store: Any, session_id: str, home: Path) -> int:
     """Run a forget again: empty the log of the copies another window held up."""
     _remove_transcripts(session_id, home)
-    if store.wipe_pending():
+    if session_id in store.wiped or store.wipe_pending():
         print(t("cli.forget.finished", session=session_id))
         return 0
     _err(t("cli.forget.pending", session=session_id, wal=f"{store.path}-wal"))

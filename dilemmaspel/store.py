@@ -208,6 +208,7 @@ class Store:
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(getattr(exc, "strerror", None) or str(exc)) from exc
         leases.LIVE_OWNERS.add(self.owner)
+        self.wiped: list[str] = []  # forgotten sessions whose last copies this store removed
         if not self.read_only and self._pending_wipes():
             self.wipe_pending()  # finish a forget that another window held up
 
@@ -501,11 +502,13 @@ class Store:
         return [row[0] for row in self._rows("SELECT session_id FROM pending_wipes ORDER BY forgotten_at")]
 
     def pending_wipe(self, prefix: str) -> str | None:
-        """The one forgotten session id starting with ``prefix`` whose copies may still be in the log."""
+        """The one forgotten session id starting with ``prefix`` whose copies may still be in the
+        log, or that this store has just wiped (when it opened)."""
         if not prefix:
             return None
         rows = self._rows("SELECT session_id FROM pending_wipes WHERE substr(session_id, 1, ?) = ?", (len(prefix), prefix))
-        return rows[0][0] if len(rows) == 1 else None
+        found = {row[0] for row in rows} | {sid for sid in self.wiped if sid.startswith(prefix)}
+        return found.pop() if len(found) == 1 else None
 
     def wipe_pending(self) -> bool:
         """Checkpoint the whole log into the database file and truncate it; True when no copy of
@@ -514,7 +517,7 @@ class Store:
             return not self._pending_wipes()
         with self._lock:
             try:
-                self.db.execute("PRAGMA busy_timeout = 2000")  # wait briefly for a reader to finish
+                self.db.execute("PRAGMA busy_timeout = 1000")  # wait briefly for a reader to finish
                 busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
             except sqlite3.Error:
                 busy = 1
@@ -523,8 +526,10 @@ class Store:
             if busy:
                 return False
             try:
+                done = self._pending_wipes()
                 with self._transaction() as db:
                     db.execute("DELETE FROM pending_wipes")
+                self.wiped += done
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except (StoreError, sqlite3.Error):
                 pass  # the data itself is gone; only the note to finish it is left
