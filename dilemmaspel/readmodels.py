@@ -183,28 +183,20 @@ def card_history(db: sqlite3.Connection, card_id: str, exclude_session: str | No
     """First votes on a card in stored group and beraad sessions (optionally leaving one out)."""
     from dilemmaspel.core.history import CardHistory
 
-    history = CardHistory()
     row = db.execute("SELECT sessions, rounds FROM card_plays WHERE card_id = ?", (card_id,)).fetchone()
     if row is None:
-        return history
-    history.sessions, history.rounds = row
+        return CardHistory()
+    sessions, rounds = row
     counts = db.execute("SELECT side, choice, votes FROM card_totals WHERE card_id = ?", (card_id,)).fetchall()
     if exclude_session is not None:
         mine = db.execute("SELECT rounds FROM card_rounds WHERE card_id = ? AND session_id = ?",
                           (card_id, exclude_session)).fetchone()
         if mine is not None:
-            history.sessions -= 1
-            history.rounds -= mine[0]
+            sessions, rounds = sessions - 1, rounds - mine[0]
         own = db.execute("SELECT side, choice, votes FROM card_votes WHERE card_id = ? AND session_id = ?",
                          (card_id, exclude_session)).fetchall()
         counts += [(side, choice, -votes) for side, choice, votes in own]
-    for side, choice, votes in counts:
-        by_side = history.by_side.setdefault(side, {})
-        by_side[choice] = by_side.get(choice, 0) + votes
-        history.tally[choice] = history.tally.get(choice, 0) + votes
-    history.tally = {choice: n for choice, n in history.tally.items() if n}
-    history.by_side = {side: {c: n for c, n in choices.items() if n} for side, choices in history.by_side.items()}
-    return history
+    return CardHistory.from_counts(sessions, rounds, counts)
 
 
 def practised_cards(db: sqlite3.Connection, key: str) -> set[str]:
