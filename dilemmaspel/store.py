@@ -325,11 +325,10 @@ class Store:
 
     def _build_read_models(self) -> None:
         """Fill the read models of a database written before they existed (inside the migration)."""
-        for session_id, mode, updated in self.db.execute("SELECT id, mode, updated_at FROM sessions").fetchall():
+        for session_id, mode, updated, status in self.db.execute("SELECT id, mode, updated_at, status FROM sessions").fetchall():
             stored = self._scan(session_id)
             for seq, event in zip(stored.seqs, stored.events):
                 readmodels.project(self.db, session_id, mode, seq, updated, event)
-            status = self.db.execute("SELECT status FROM sessions WHERE id = ?", (session_id,)).fetchone()[0]
             self.db.execute(
                 "UPDATE sessions SET last_seq = ?, updated_at = ?, status = ?, damage = ? WHERE id = ?",
                 (stored.last_seq, updated, status, stored.damage.to_json() if stored.damage else "", session_id),
