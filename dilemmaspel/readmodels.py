@@ -6,7 +6,8 @@ the session's summary columns (what the session list shows) and per-card first-v
 session's length, and their queries do not grow with the number of stored sessions.
 
 Only events that passed the rules reach ``project``; event types it does not know are ignored.
-Votes are counted when their round is revealed, as the history has always shown them; the
+Votes are counted when their round is revealed, as the history has always shown them (split by
+side only for sessions revealed with names, as ``core.history`` does); the
 pending first votes of a round (``rm_ballots``) are removed at the reveal and when the session
 finishes, so no table here links a person to a vote once it has been counted.
 """
@@ -27,6 +28,7 @@ ALTER TABLE sessions ADD COLUMN groups INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sessions ADD COLUMN rounds INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sessions ADD COLUMN closed_rounds INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sessions ADD COLUMN damage TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN named INTEGER NOT NULL DEFAULT 1;
 CREATE INDEX sessions_listed ON sessions(updated_at, created_at);
 CREATE INDEX sessions_by_status ON sessions(status, updated_at, created_at);
 CREATE TABLE rm_people (
@@ -144,11 +146,13 @@ def _count_round(db: sqlite3.Connection, session_id: str, number: int) -> None:
     card = _card_of(db, session_id, number)
     if card is None:
         return
+    # Only a session revealed with names is split by side; an anonymous one counts in the tally.
+    named = db.execute("SELECT named FROM sessions WHERE id = ?", (session_id,)).fetchone()[0]
     rows = db.execute(
-        "SELECT COALESCE(p.side, 'none'), b.choice, count(*) FROM rm_ballots b"
+        "SELECT CASE WHEN ? THEN COALESCE(p.side, 'none') ELSE '' END, b.choice, count(*) FROM rm_ballots b"
         " LEFT JOIN rm_people p ON p.session_id = b.session_id AND p.pid = b.pid"
         " WHERE b.session_id = ? AND b.round = ? GROUP BY 1, 2",
-        (session_id, number),
+        (named, session_id, number),
     ).fetchall()
     for side, choice, votes in rows:
         db.execute("INSERT INTO card_votes (card_id, session_id, side, choice, votes) VALUES (?, ?, ?, ?, ?)"

@@ -325,8 +325,11 @@ class Store:
 
     def _build_read_models(self) -> None:
         """Fill the read models of a database written before they existed (inside the migration)."""
-        for session_id, mode, updated, status in self.db.execute("SELECT id, mode, updated_at, status FROM sessions").fetchall():
+        sessions = self.db.execute("SELECT id, mode, updated_at, status FROM sessions").fetchall()
+        for session_id, mode, updated, status in sessions:
             stored = self._scan(session_id)
+            named = stored.state.settings.reveal == "named"
+            self.db.execute("UPDATE sessions SET named = ? WHERE id = ?", (named, session_id))
             for seq, event in zip(stored.seqs, stored.events):
                 readmodels.project(self.db, session_id, mode, seq, updated, event)
             self.db.execute(
@@ -343,8 +346,9 @@ class Store:
         settings = first.settings
         with self._transaction() as db:
             db.execute(
-                "INSERT INTO sessions (id, created_at, updated_at, mode, title, decks) VALUES (?, ?, ?, ?, ?, ?)",
-                (session_id, first.started_at, _now(), first.mode, settings.title, ",".join(settings.decks)),
+                "INSERT INTO sessions (id, created_at, updated_at, mode, title, decks, named) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (session_id, first.started_at, _now(), first.mode, settings.title, ",".join(settings.decks),
+                 settings.reveal == "named"),
             )
             self._insert(session_id, first.mode, 1, first)
             if owner is not None:
@@ -365,8 +369,9 @@ class Store:
         session_id = uuid.uuid4().hex[:12]
         with self._transaction() as db:
             db.execute(
-                "INSERT INTO sessions (id, created_at, updated_at, mode, title, decks) VALUES (?, ?, ?, ?, ?, ?)",
-                (session_id, first.started_at, _now(), first.mode, first.settings.title, ",".join(first.settings.decks)),
+                "INSERT INTO sessions (id, created_at, updated_at, mode, title, decks, named) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (session_id, first.started_at, _now(), first.mode, first.settings.title, ",".join(first.settings.decks),
+                 first.settings.reveal == "named"),
             )
             for seq, event in enumerate(events, start=1):
                 self._insert(session_id, first.mode, seq, event)

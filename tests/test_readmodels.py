@@ -22,13 +22,14 @@ sessions = st.lists(
     st.tuples(st.sampled_from(["group", "beraad", "solo"]),
               st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(["coalition", "opposition", "none"])),
                        min_size=1, max_size=4, unique_by=lambda p: name_key(p[0])),
-              rounds, st.booleans()),
+              rounds, st.booleans(), st.sampled_from(["named", "anonymous"])),
     min_size=1, max_size=5,
 )
 
 
-def play(store: Store, mode: str, people: list[tuple[str, str]], plan: list[Any], finish: bool) -> str:
-    engine = factory.start(factory.engine_for(store), mode=mode, cards=3)
+def play(store: Store, mode: str, people: list[tuple[str, str]], plan: list[Any], finish: bool, reveal: str) -> str:
+    """Play a session; a finished anonymous one has its ballots unlinked by the sink."""
+    engine = factory.start(factory.engine_for(store), mode=mode, cards=3, reveal=reveal)
     if mode == "solo":
         people = people[:1]
     factory.add_people(engine, [Participant(name=n, side=s) for n, s in people])  # type: ignore[arg-type]

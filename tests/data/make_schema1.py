@@ -4,7 +4,7 @@ The database is what a user of the first release has on disk; the JSON holds wha
 answered (session list, card history, practised cards), so ``tests/test_store_migration.py``
 can check that the migrated database gives the same answers. Regenerate only on purpose:
 
-    git show 7eeac6b:dilemmaspel/store.py > /tmp/store_v1.py
+    git show 22b9169:dilemmaspel/store.py > /tmp/store_v1.py
     python tests/data/make_schema1.py /tmp/store_v1.py
 """
 
@@ -41,6 +41,7 @@ def main(old_store: Path) -> None:
         store = old.Store(Path(tmp))
         ids: dict[str, str] = {}
         ids["evening"] = factory.realistic_session(store)
+        ids["anonymous evening"] = factory.realistic_session(store, reveal="anonymous")  # finished: unlinked
 
         beraad = factory.start(factory.engine_for(store), mode="beraad")
         factory.add_people(beraad, factory.ROSTER[:3])
