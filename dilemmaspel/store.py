@@ -514,20 +514,26 @@ class Store:
         found = {row[0] for row in rows} | {sid for sid in self.wiped if sid.startswith(prefix)}
         return found.pop() if len(found) == 1 else None
 
+    def _checkpoint(self) -> bool:
+        """Copy the whole log into the database file and truncate it; False while another
+        connection keeps part of it in use (waiting only briefly for a reader to finish)."""
+        with self._lock:
+            try:
+                self.db.execute("PRAGMA busy_timeout = 1000")
+                busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.Error:
+                busy = 1
+            finally:
+                self.db.execute("PRAGMA busy_timeout = 30000")
+        return not busy
+
     def wipe_pending(self) -> bool:
         """Checkpoint the whole log into the database file and truncate it; True when no copy of
         a forgotten session is left, False while another connection keeps the log busy."""
         if self.read_only:
             return not self._pending_wipes()
         with self._lock:
-            try:
-                self.db.execute("PRAGMA busy_timeout = 1000")  # wait briefly for a reader to finish
-                busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-            except sqlite3.Error:
-                busy = 1
-            finally:
-                self.db.execute("PRAGMA busy_timeout = 30000")
-            if busy:
+            if not self._checkpoint():
                 return False
             try:
                 done = self._pending_wipes()
@@ -663,11 +669,10 @@ class Store:
                     db.execute("DELETE FROM events WHERE session_id = ? AND seq = ?", (session_id, seq))
                 elif (text := event_to_json(event)) != data:
                     db.execute("UPDATE events SET data = ? WHERE session_id = ? AND seq = ?", (text, session_id, seq))
-        try:
-            with self._lock:
-                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error:
-            pass  # another process holds the WAL open; secure_delete already zeroed the old rows
+            # The log keeps the linked rows until a full checkpoint: noted, so that if another
+            # window holds it up now, the next open of the store (or a forget) finishes it.
+            db.execute("INSERT OR REPLACE INTO pending_wipes (session_id, forgotten_at) VALUES (?, ?)", (session_id, _now()))
+        self.wipe_pending()
         return True
 
 
