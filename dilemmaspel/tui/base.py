@@ -83,7 +83,8 @@ class BaseScreen(Screen[Any]):
         read_only = live is not None and isinstance(exc, SessionConflict)
         if read_only and live.read_only is None:
             live.refuse(exc)
-        title = t("store.read_only_title") if read_only or getattr(live, "read_only", None) is not None else t("ui.error_title")
+        shown_read_only = read_only or getattr(live, "read_only", None) is not None
+        title = t("store.read_only_title") if shown_read_only else t("ui.error_title")
         self.notify(error_text(exc), title=title, severity="error", timeout=12 if read_only else 8)
 
 
