@@ -109,7 +109,7 @@ class Damage:
     seq: int
     type: str
     key: str  # catalog key of the reason
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
 
     def reason(self, lang: str | None = None) -> str:
         return t(self.key, lang=lang, **self.params)
