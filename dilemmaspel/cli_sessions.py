@@ -119,7 +119,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
               t("cli.sessions.col.groups"), t("cli.sessions.col.rounds"), t("cli.sessions.col.status")]
     rows = [
         [s.id, local_time(s.created_at), t(f"mode.{s.mode}"), s.decks or "-", str(s.groups),
-         f"{s.closed_rounds}/{s.rounds}", t(f"cli.status.{s.status}")]
+         f"{s.closed_rounds}/{s.rounds}", t("cli.status.damaged" if s.damage else f"cli.status.{s.status}")]
         for s in sessions
     ]
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
@@ -134,36 +134,46 @@ def cmd_export(args: argparse.Namespace) -> int:
     from dilemmaspel.store import StoreError
     from dilemmaspel.transcript import transcripts_dir, write_transcripts
 
+    from dilemmaspel.paths import writable
     from dilemmaspel.transcript import FORMATS
 
     formats = {"both": ("md", "json"), "all": FORMATS}.get(args.format, (args.format,))
+    home = data_dir(args.data_dir)
     try:
         with _store(args) as store:
             session_id = _resolve(store, args.session)
             if session_id is None:
                 return 1
-            events = store.events(session_id)
-        out = Path(args.out) if args.out else transcripts_dir(data_dir(args.data_dir))
-        paths = write_transcripts(session_id, events, out, formats, anonymised=args.anonymise, appendix=args.appendix)
+            stored = store.read(session_id)
+        out = Path(args.out) if args.out else transcripts_dir(home)
+        paths = write_transcripts(session_id, stored.events, out, formats, anonymised=args.anonymise, appendix=args.appendix)
     except StoreError as exc:
         _err(t("cli.store_error", reason=exc))
         return 1
     except OSError as exc:
         _err(t("cli.export.failed", reason=exc.strerror or exc))
+        if not args.out and home.is_dir() and not writable(home):
+            _err(t("cli.export.read_only_dir"))
         return 1
     for path in paths:
         print(path)
+    if stored.damage is not None:  # exported up to the first bad event; say where it stops
+        _err(t("cli.export.partial", damage=stored.damage.message(session_id), last=stored.seqs[-1] if stored.seqs else 0))
+        return 1
     return 0
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
-    """Delete a session, its events and its transcripts in the data dir."""
+    """Delete a session, its events and its transcripts in the data dir, and make sure no copy
+    stays behind in the database's log (or say how to finish when another window holds it)."""
     from dilemmaspel.paths import data_dir
     from dilemmaspel.store import StoreError
-    from dilemmaspel.transcript import transcripts_dir
 
     try:
         with _store(args) as store:
+            pending = store.pending_wipe(args.session) if store.resolve(args.session) is None else None
+            if pending is not None:  # forgotten before, but copies stayed in the log: finish it
+                return _finish_wipe(store, pending, data_dir(args.data_dir))
             session_id = _resolve(store, args.session)
             if session_id is None:
                 return 1
@@ -175,15 +185,37 @@ def cmd_forget(args: argparse.Namespace) -> int:
                 if answer.strip().casefold() not in (t("cli.yes_word"), "y", "j", "ja", "yes"):
                     print(t("cli.forget.kept"))
                     return 1
-            store.delete_session(session_id)
+            forgotten = store.delete_session(session_id)
+            wal = f"{store.path}-wal"
     except StoreError as exc:
         _err(t("cli.store_error", reason=exc))
         return 1
+    removed = _remove_transcripts(session_id, data_dir(args.data_dir))
+    print(t("cli.forget.done", session=session_id, files=removed))
+    if not forgotten.wiped:
+        _err(t("cli.forget.pending", session=session_id, wal=wal))
+        return 1
+    return 0
+
+
+def _remove_transcripts(session_id: str, home: Path) -> int:
+    """Delete the session's transcripts in the data dir; returns how many there were."""
+    from dilemmaspel.transcript import transcripts_dir
+
     removed = 0
-    folder = transcripts_dir(data_dir(args.data_dir))
+    folder = transcripts_dir(home)
     if folder.is_dir():
         for path in folder.glob(f"*{session_id}*"):
             path.unlink(missing_ok=True)
             removed += 1
-    print(t("cli.forget.done", session=session_id, files=removed))
-    return 0
+    return removed
+
+
+def _finish_wipe(store: Any, session_id: str, home: Path) -> int:
+    """Run a forget again: empty the log of the copies another window held up."""
+    _remove_transcripts(session_id, home)
+    if session_id in store.wiped or store.wipe_pending():
+        print(t("cli.forget.finished", session=session_id))
+        return 0
+    _err(t("cli.forget.pending", session=session_id, wal=f"{store.path}-wal"))
+    return 1

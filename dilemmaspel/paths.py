@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -26,12 +27,23 @@ def ensure_private_dir(path: Path) -> Path:
 
 
 def restrict(path: Path, mode: int = 0o600) -> None:
-    """Make ``path`` owner-only where the OS supports POSIX modes (no-op elsewhere)."""
+    """Take away every permission bit not in ``mode`` (POSIX; a no-op elsewhere).
+
+    Only narrows: group and other lose access, but a file the owner made read-only (0400)
+    stays read-only.
+    """
     if os.name == "posix":
         try:
-            os.chmod(path, mode)
+            current = stat.S_IMODE(path.stat().st_mode)
+            if current & ~mode:
+                os.chmod(path, current & mode)
         except OSError:
             pass
+
+
+def writable(path: Path) -> bool:
+    """Whether this process may change ``path`` (a file, or a folder's entries)."""
+    return os.access(path, os.W_OK)
 
 
 def write_private_atomic(path: Path, text: str | bytes) -> None:

@@ -12,6 +12,7 @@ NON_UI = [
     "dilemmaspel.core.events", "dilemmaspel.core.session", "dilemmaspel.core.engine", "dilemmaspel.core.stats",
     "dilemmaspel.core.flow", "dilemmaspel.core.history", "dilemmaspel.core.anonymise", "dilemmaspel.core.dealing",
     "dilemmaspel.decks", "dilemmaspel.store", "dilemmaspel.transcript", "dilemmaspel.cli", "dilemmaspel.cli_sessions",
+    "dilemmaspel.readmodels", "dilemmaspel.leases",
 ]
 
 

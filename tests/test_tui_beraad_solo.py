@@ -203,6 +203,7 @@ async def test_solo_three_cards_with_reflection_and_progress(isolated_home: Path
             assert "Reflectie voor de trainer" in text
             seen.append(app.screen.rnd.card.id)
             app.screen.query_one("#tabs").active = "progress"
+            await app.workers.wait_for_complete()  # the progress is read in a worker
             await settle(pilot)
             assert f"U heeft {number + 1} van de" in all_text(app)
             await pilot.press("c")
@@ -250,6 +251,7 @@ async def test_solo_shows_how_groups_voted_earlier(isolated_home: Path, monkeypa
         await pilot.press("j")
         await settle(pilot)
         app.screen.query_one("#tabs").active = "history"
+        await app.workers.wait_for_complete()  # the history is read in a worker
         await settle(pilot)
         text = all_text(app)
         assert "In 1 eerdere sessie(s) op deze computer stemden 3 deelnemers zo" in text

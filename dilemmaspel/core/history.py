@@ -12,7 +12,11 @@ from dilemmaspel.core.session import SessionState
 
 @dataclass
 class CardHistory:
-    """First votes on one card, summed over earlier group and beraad sessions."""
+    """First votes on one card, summed over earlier group and beraad sessions.
+
+    :func:`card_history` folds it from session states; the store keeps the same counts as a
+    read model and builds it with :meth:`from_counts` (they must agree: tested).
+    """
 
     sessions: int = 0
     rounds: int = 0
@@ -28,6 +32,21 @@ class CardHistory:
         """Whether ``by_side`` covers every vote: only sessions revealed with names are split
         (an anonymous session's ballots are not linked to people, nor to their side)."""
         return sum(sum(side.values()) for side in self.by_side.values()) == self.votes
+
+    @classmethod
+    def from_counts(cls, sessions: int, rounds: int, counts: Iterable[tuple[str, str, int]]) -> "CardHistory":
+        """The history from stored counts: (side, choice, votes) rows, which may repeat a pair
+        and be negative (a session taken out again); pairs that sum to zero are left out. A
+        side of ``""`` counts in the tally only (votes of anonymous sessions are not split)."""
+        history = cls(sessions=sessions, rounds=rounds)
+        for side, choice, votes in counts:
+            history.tally[choice] = history.tally.get(choice, 0) + votes
+            if side:
+                by_side = history.by_side.setdefault(side, {})
+                by_side[choice] = by_side.get(choice, 0) + votes
+        history.tally = {choice: n for choice, n in history.tally.items() if n}
+        history.by_side = {side: {c: n for c, n in choices.items() if n} for side, choices in history.by_side.items()}
+        return history
 
 
 def card_history(states: Iterable[SessionState], card_id: str) -> CardHistory:

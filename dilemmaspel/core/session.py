@@ -625,3 +625,47 @@ def apply_in_place(state: SessionState, event: Event) -> None:
         state.leads = {g: p for g, p in state.leads.items() if g < len(state.groups) and p in state.groups[g]}
     if isinstance(event, ParticipantRemoved):
         state.claims.pop(event.pid, None)
+
+
+# --- replaying a stored stream through the rules ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class BrokenEvent:
+    """The first event of a stream that the rules refuse: its position, type and the reason."""
+
+    index: int  # 0-based position in the stream
+    type: str
+    key: str  # a catalog key (``rule.*``)
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Replayed:
+    """A stream replayed with :func:`check`: the state up to the first broken event, if any."""
+
+    state: SessionState
+    applied: int
+    broken: BrokenEvent | None = None
+
+
+def replay_checked(events: Iterable[Event]) -> Replayed:
+    """Rebuild a state event by event, checking each; stop before the first one the rules refuse.
+
+    The state returned is consistent (every event in it passed ``check``), so it can still be
+    shown or exported when the stream itself was damaged (two writers, a hand-edited database).
+    """
+    state = SessionState()
+    done: list[Event] = []
+    for index, event in enumerate(events):
+        try:
+            check(state, event)
+        except RuleError as exc:
+            return Replayed(state, index, BrokenEvent(index, event.type, exc.key, dict(exc.params)))
+        try:
+            apply_in_place(state, event)
+        except (KeyError, IndexError, TypeError, ValueError) as exc:
+            # A rule gap, not a stored fault; rebuild what came before without the half-applied event.
+            return Replayed(replay(done), index, BrokenEvent(index, event.type, "rule.unexpected", {"reason": repr(exc)}))
+        done.append(event)
+    return Replayed(state, len(done))

@@ -129,6 +129,7 @@ class DilemmaApp(App[None]):
             self.pop_screen()
         if not isinstance(self.screen, StartScreen):
             self.pop_screen()
+        self.store.release()  # no session is open in this window any more
 
     def route(self, live: Live) -> None:
         """Show the screen where this session stands now (also used to resume)."""
@@ -161,6 +162,8 @@ class DilemmaApp(App[None]):
         except (StoreError, KeyError) as exc:
             self.notify(error_text(exc), severity="error")
             return
+        if live.read_only is not None:  # open elsewhere, damaged, or a read-only database: say so at once
+            self.notify(error_text(live.read_only), title=t("store.read_only_title"), severity="warning", timeout=15)
         self.route(live)
 
     async def close_room(self) -> None:
@@ -171,6 +174,7 @@ class DilemmaApp(App[None]):
 
     async def on_unmount(self) -> None:
         await self.close_room()
+        self.store.release()  # let other windows have the session this one had open
 
     # --- actions --------------------------------------------------------------------------
 

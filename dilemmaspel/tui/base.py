@@ -72,8 +72,20 @@ class BaseScreen(Screen[Any]):
         return self.app  # type: ignore[return-value]
 
     def fail(self, exc: Exception) -> None:
-        """Show an engine refusal or store failure; nothing typed is lost."""
-        self.notify(error_text(exc), title=t("ui.error_title"), severity="error", timeout=8)
+        """Show an engine refusal or store failure; nothing typed is lost.
+
+        When another writer has the session (SessionConflict), this window shows it read-only
+        from now on: every later command is refused with the same message.
+        """
+        from dilemmaspel.store import SessionConflict
+
+        live = getattr(self, "live", None)
+        read_only = live is not None and isinstance(exc, SessionConflict)
+        if read_only and live.read_only is None:
+            live.refuse(exc)
+        shown_read_only = read_only or getattr(live, "read_only", None) is not None
+        title = t("store.read_only_title") if shown_read_only else t("ui.error_title")
+        self.notify(error_text(exc), title=title, severity="error", timeout=12 if read_only else 8)
 
 
 class SessionScreen(BaseScreen):

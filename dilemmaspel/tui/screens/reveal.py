@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -20,6 +22,9 @@ from dilemmaspel.tui.screens.vote import collect_votes
 from dilemmaspel.tui.widgets.bars import vote_bars
 from dilemmaspel.tui.widgets.card_view import CardView
 from dilemmaspel.tui.widgets.rules import rule_text
+
+if TYPE_CHECKING:
+    from dilemmaspel.core.history import CardHistory
 
 TABS = ("result", "reasons", "discuss", "rules", "card", "history", "progress")
 
@@ -89,7 +94,6 @@ class RevealScreen(RoundScreen):
         self.render_rules()
         if self.solo:
             self.render_history()
-            self.render_progress()
         self.refresh_bindings()
 
     def _fill(self, container_id: str, widgets: list[Static]) -> None:
@@ -198,13 +202,36 @@ class RevealScreen(RoundScreen):
         self._fill("rules-body", parts)
 
     def render_history(self) -> None:
-        from dilemmaspel.core.history import card_history
+        """How others voted on this card, and the progress per theme: read from the store in a
+        worker (what it reads grows with the user's past), shown when it arrives."""
+        state, rnd = self.live.state, self.rnd
+        person = state.name(state.groups[0][0]) if state.groups and state.groups[0] else None
+        self.load_history(rnd.card.id if rnd.card is not None else None, self.live.session_id, person)
 
+    @work(thread=True, exclusive=True, group="history")
+    def load_history(self, card_id: str | None, session_id: str, person: str | None) -> None:
+        store = self.dapp.store
+        try:
+            history = store.card_history(card_id, session_id) if card_id is not None else None
+            practised = store.practised_cards(person) if person is not None else None
+        except StoreError as exc:
+            self._post(self.fail, exc)
+            return
+        self._post(self.show_history, history, practised)
+
+    def _post(self, callback: Any, *args: Any) -> None:
+        """Hand a worker's result to the UI thread, unless the app has closed meanwhile."""
+        try:
+            self.app.call_from_thread(callback, *args)
+        except RuntimeError:
+            pass
+
+    def show_history(self, history: "CardHistory | None", practised: set[str] | None) -> None:
+        if not self.is_attached:
+            return  # left the screen before the history arrived
         rnd = self.rnd
         parts: list[Static] = []
-        if rnd.card is not None:
-            earlier = [state for _, state in self.dapp.store.card_history(rnd.card.id, self.live.session_id)]
-            history = card_history(earlier, rnd.card.id)
+        if history is not None:
             if history.votes:
                 parts.append(Static(t("ui.reveal.history_intro", sessions=history.sessions, votes=history.votes), classes="subsection"))
                 for letter in list(rnd.letters) + [OTHER]:
@@ -226,15 +253,14 @@ class RevealScreen(RoundScreen):
             else:
                 parts.append(Static(t("ui.reveal.history_none"), classes="hint"))
         self._fill("history-body", parts)
+        self.render_progress(practised)
 
-    def render_progress(self) -> None:
+    def render_progress(self, practised: set[str] | None) -> None:
         from dilemmaspel.core.history import theme_progress
 
-        state = self.live.state
         deck_source = self.dapp.library.decks.get(self.rnd.deck)
         parts: list[Static] = []
-        if deck_source is not None and state.groups and state.groups[0]:
-            practised = self.dapp.store.practised_cards(state.name(state.groups[0][0]))
+        if deck_source is not None and practised is not None:
             rows = theme_progress(deck_source.deck, practised)
             done = sum(r.done for r in rows)
             total = sum(r.total for r in rows)
