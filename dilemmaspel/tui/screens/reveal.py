@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
@@ -65,6 +65,16 @@ class RevealScreen(RoundScreen):
         self.render_all()
         if self.solo:
             self.action_tab("rules")
+        self.call_after_refresh(self.focus_pane)
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    def focus_pane(self) -> None:
+        """Give the keyboard to the open tab's scrolling body, so arrows and PgUp/PgDn scroll it."""
+        pane = self.query_one("#tabs", TabbedContent).active_pane
+        if pane is not None:
+            bodies = pane.query(VerticalScroll)
+            if bodies:
+                bodies.first().focus()
 
     def on_screen_resume(self) -> None:
         self.render_all()
