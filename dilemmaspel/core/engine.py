@@ -140,7 +140,7 @@ class Engine:
         chosen_decks = [by_id[d] for d in settings.decks if d in by_id] or list(decks)
         candidates = eligible(chosen_decks, Filters(settings.themes, settings.bodies, settings.roles))
         position = len(self.state.rounds_of(group))
-        exclude = set(self.state.dealt_cards(group))
+        exclude = self.state.barred_cards(group)  # nobody at the table gets a card twice
         choice = None
         if settings.same_card:
             for other in range(len(self.state.groups)):
@@ -149,7 +149,7 @@ class Engine:
                     rnd = played[position]
                     if rnd.card.id not in exclude:  # type: ignore[union-attr]
                         choice = (rnd.deck, rnd.card)
-                    break
+                        break
         if choice is None:
             prefer_not = set(self.state.dealt_cards()) | set(practised)
             choice = pick(candidates, settings.seed, len(self.state.rounds), exclude, prefer_not)

@@ -160,6 +160,7 @@ class SessionState:
     events: int = 0
     added: int = 0
     ballots_unlinked: bool = False  # a finished anonymous session: votes are keyed by ballot id
+    grouped_at: int = 0  # how many rounds had been dealt when the current groups were formed
 
     @property
     def finished(self) -> bool:
@@ -218,6 +219,18 @@ class SessionState:
     def dealt_cards(self, group: int | None = None) -> list[str]:
         """Ids of the cards dealt so far (to one group, or to any)."""
         return [r.card.id for r in self.rounds if r.card and (group is None or r.group == group)]
+
+    def played_cards(self, pids: Iterable[str]) -> set[str]:
+        """Ids of the cards any of these people has played: voted on, in either vote."""
+        people = set(pids)
+        return {r.card.id for r in self.rounds if r.card and people & (r.votes.keys() | r.revotes.keys())}
+
+    def barred_cards(self, group: int) -> set[str]:
+        """Cards this table may not get: any card one of its members (present or not) has
+        played, and any card dealt to the table since its groups were formed."""
+        since = {r.card.id for r in self.rounds[self.grouped_at:] if r.card and r.group == group}
+        members = self.groups[group] if 0 <= group < len(self.groups) else []
+        return self.played_cards(members) | since
 
     def name(self, pid: str) -> str:
         return self.participants[pid].name
@@ -305,7 +318,7 @@ def _check_dealt(state: SessionState, group: int, number: int) -> None:
 
 def _check_card_dealt(state: SessionState, e: CardDealt) -> None:
     _check_dealt(state, e.group, e.round)
-    if e.card.id in state.dealt_cards(e.group):
+    if e.card.id in state.barred_cards(e.group):
         raise RuleError("rule.card_repeated", card=e.card.title)
 
 
@@ -488,6 +501,7 @@ def apply_in_place(state: SessionState, event: Event) -> None:
                 state.played_groupings.append([list(g) for g in state.groups])
             state.groups = [list(g) for g in event.groups]
             state.seed = event.seed
+            state.grouped_at = len(state.rounds)
         case MemberMoved():
             for members in state.groups:
                 if event.pid in members:
