@@ -33,6 +33,8 @@ from dilemmaspel.core.events import (
     SessionStarted,
     Settings,
     StepNoteSaved,
+    StepOpened,
+    StepTimeUsed,
     TwistShown,
     VoteCast,
     VotesRevealed,
@@ -221,6 +223,17 @@ class Engine:
         """Save a step's notes (skipped when nothing changed)."""
         if self.state.round(round_number).notes.get(step, "") != text:
             self.emit(StepNoteSaved(round=round_number, step=step, text=text))
+
+    def open_step(self, round_number: int, step: int) -> None:
+        """Record that the group is at ``step`` of the method (skipped when it already is)."""
+        if self.state.round(round_number).step != step:
+            self.emit(StepOpened(round=round_number, step=step))
+
+    def record_step_time(self, round_number: int, step: int, seconds: float) -> None:
+        """Record the time used on a step so far (whole seconds; skipped when unchanged)."""
+        whole = max(0, int(seconds))
+        if self.state.round(round_number).step_seconds.get(step, 0) != whole:
+            self.emit(StepTimeUsed(round=round_number, step=step, seconds=whole))
 
     def save_personal(self, round_number: int, pid: str, text: str) -> None:
         if self.state.round(round_number).personal.get(pid, "") != text:

@@ -192,6 +192,23 @@ class SessionFinished(_Event):
     finished_at: str
 
 
+class StepOpened(_Event):
+    """The group moved to a step of the method (``step`` = number of steps: the conclusion page)."""
+
+    type: Literal["step_opened"] = "step_opened"
+    round: int
+    step: int
+
+
+class StepTimeUsed(_Event):
+    """The time a group has spent on one step so far, in whole seconds (replaces the last figure)."""
+
+    type: Literal["step_time_used"] = "step_time_used"
+    round: int
+    step: int
+    seconds: int = Field(ge=0)
+
+
 Event = Annotated[
     Union[
         SessionStarted,
@@ -212,6 +229,8 @@ Event = Annotated[
         RevoteOpened,
         RoundClosed,
         SessionFinished,
+        StepOpened,
+        StepTimeUsed,
     ],
     Field(discriminator="type"),
 ]

@@ -34,6 +34,8 @@ from dilemmaspel.core.events import (
     SessionStarted,
     Settings,
     StepNoteSaved,
+    StepOpened,
+    StepTimeUsed,
     TwistShown,
     VoteCast,
     VotesRevealed,
@@ -87,6 +89,8 @@ class RoundState:
     opened_at: str = ""
     closed_at: str = ""
     published: dict[int, dict[str, object]] = field(default_factory=dict)  # phase -> frozen disclosure
+    step: int | None = None  # the deliberation step the group is at (None: not recorded)
+    step_seconds: dict[int, int] = field(default_factory=dict)  # time used per step
 
     @property
     def title(self) -> str:
@@ -403,6 +407,16 @@ def _check_note(state: SessionState, e: StepNoteSaved) -> None:
         raise RuleError("rule.no_such_step", step=e.step + 1)
 
 
+def _check_step(state: SessionState, e: StepOpened | StepTimeUsed) -> None:
+    rnd = _check_after_reveal(state, e.round)
+    method = state.settings.method
+    if not rnd.deliberating or method is None:
+        raise RuleError("rule.not_deliberating")
+    last = len(method.steps) if isinstance(e, StepOpened) else len(method.steps) - 1
+    if not 0 <= e.step <= last:
+        raise RuleError("rule.no_such_step", step=e.step + 1)
+
+
 def _check_personal(state: SessionState, e: PersonalConclusionSaved) -> None:
     rnd = _check_after_reveal(state, e.round)
     if state.ballots_unlinked:
@@ -454,6 +468,8 @@ _CHECKS = {
     ConclusionSaved: _check_conclusion,
     RevoteOpened: _check_revote,
     RoundClosed: _check_closed,
+    StepOpened: _check_step,
+    StepTimeUsed: _check_step,
 }
 
 
@@ -553,3 +569,7 @@ def apply_in_place(state: SessionState, event: Event) -> None:
             state.rounds[event.round].closed_at = event.at
         case SessionFinished():
             state.finished_at = event.finished_at
+        case StepOpened():
+            state.rounds[event.round].step = event.step
+        case StepTimeUsed():
+            state.rounds[event.round].step_seconds[event.step] = event.seconds

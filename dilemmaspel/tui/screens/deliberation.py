@@ -15,7 +15,8 @@ from dilemmaspel.tui.base import RoundScreen, binding, literal
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.widgets.timer import TimeBox
 
-SAVE_DELAY = 1.5  # seconds of quiet typing before notes are committed
+SAVE_DELAY = 0.3  # seconds of quiet typing before notes are committed: a crash loses at most this
+CLOCK_CHECKPOINT = 30.0  # seconds between records of the time used while a step's clock runs
 
 
 class DeliberationScreen(RoundScreen):
@@ -35,11 +36,16 @@ class DeliberationScreen(RoundScreen):
         assert method is not None
         self.method: Method = method
         if index is None:
-            filled = [i for i in range(len(method.steps)) if rnd.notes.get(i, "").strip()]
-            index = min(max(filled) + 1, len(method.steps)) if filled else 0
-        self.index = index
-        self.elapsed: dict[int, float] = {}
+            index = rnd.step if rnd.step is not None else self.first_open_step(rnd, method)
+        self.index = max(0, min(index, len(method.steps)))
         self._pending = None
+        self._checkpoint = None
+
+    @staticmethod
+    def first_open_step(rnd: RoundState, method: Method) -> int:
+        """For a session that recorded no step: the step after the last one with notes."""
+        filled = [i for i in range(len(method.steps)) if rnd.notes.get(i, "").strip()]
+        return min(max(filled) + 1, len(method.steps)) if filled else 0
 
     @property
     def at_conclusion(self) -> bool:
@@ -66,7 +72,7 @@ class DeliberationScreen(RoundScreen):
                 with Horizontal(classes="step-head"):
                     yield Static(literal(step.title), classes="step-title")
                     if self.live.state.settings.timeboxes:
-                        yield TimeBox(step.minutes, id="timer")
+                        yield TimeBox(step.minutes, self.rnd.step_seconds.get(self.index, 0), id="timer")
                 yield Static(literal(step.prompt), classes="step-prompt")
                 if step.hints:
                     yield Static(literal("\n".join(f"• {hint}" for hint in step.hints)), classes="step-hints")
@@ -80,10 +86,28 @@ class DeliberationScreen(RoundScreen):
         area = self.query(TextArea).first()
         area.focus()
         area.move_cursor(area.document.end)
-        timer = self.query("#timer")
-        if timer:
-            box = timer.first(TimeBox)
-            box.elapsed_before = self.elapsed.get(self.index, 0.0)
+        try:
+            self.live.engine.open_step(self.rnd.number, self.index)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+        if self._checkpoint is None:
+            self._checkpoint = self.set_interval(CLOCK_CHECKPOINT, self.record_time)
+
+    def timebox(self) -> TimeBox | None:
+        found = self.query("#timer")
+        return found.first(TimeBox) if found else None
+
+    def record_time(self) -> bool:
+        """Keep the time used on this step with the session (so re-entry continues the clock)."""
+        box = self.timebox()
+        if box is None or not box.total:
+            return True
+        try:
+            self.live.engine.record_step_time(self.rnd.number, self.index, box.elapsed)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return False
+        return True
 
     def show_progress(self) -> None:
         total = len(self.method.steps)
@@ -125,19 +149,15 @@ class DeliberationScreen(RoundScreen):
             self.notify(t("ui.step.saved"), timeout=2)
 
     def go(self, index: int) -> None:
-        if not self.save():
+        if not self.save() or not self.record_time():
             return
-        timer = self.query("#timer")
-        if timer:
-            self.elapsed[self.index] = timer.first(TimeBox).elapsed
         self.index = max(0, min(index, len(self.method.steps)))
         self.refresh(recompose=True)
         self.call_after_refresh(self.on_mount)
 
     def action_next(self) -> None:
         if self.at_conclusion:
-            if self.save():
-                self.dismiss(None)
+            self.action_leave()
             return
         self.go(self.index + 1)
 
@@ -146,14 +166,16 @@ class DeliberationScreen(RoundScreen):
             self.go(self.index - 1)
 
     def action_pause(self) -> None:
-        timer = self.query("#timer")
-        if timer:
-            timer.first(TimeBox).toggle_pause()
+        box = self.timebox()
+        if box is not None:
+            box.toggle_pause()
+            self.record_time()
 
     def action_leave(self) -> None:
-        if self.save():
+        if self.save() and self.record_time():
             self.dismiss(None)
 
     def on_unmount(self) -> None:
         if self._pending is not None:
             self.save()
+        self.record_time()
