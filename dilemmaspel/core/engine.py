@@ -24,6 +24,7 @@ from dilemmaspel.core.events import (
     Mode,
     OwnCase,
     ParticipantAdded,
+    ParticipantEdited,
     ParticipantRemoved,
     PersonalConclusionSaved,
     PresenceChanged,
@@ -92,6 +93,11 @@ class Engine:
         pid = f"p{self.state.added + 1}"
         self.emit(ParticipantAdded(pid=pid, participant=participant, group=group))
         return pid
+
+    def edit_participant(self, pid: str, participant: Participant) -> None:
+        """Correct a participant's details (skipped when nothing changed)."""
+        if self.state.participants.get(pid) != participant:
+            self.emit(ParticipantEdited(pid=pid, participant=participant))
 
     def remove_participant(self, pid: str) -> None:
         self.emit(ParticipantRemoved(pid=pid))

@@ -209,6 +209,14 @@ class StepTimeUsed(_Event):
     seconds: int = Field(ge=0)
 
 
+class ParticipantEdited(_Event):
+    """A participant's name, party, side or role corrected."""
+
+    type: Literal["participant_edited"] = "participant_edited"
+    pid: str
+    participant: Participant
+
+
 Event = Annotated[
     Union[
         SessionStarted,
@@ -231,6 +239,7 @@ Event = Annotated[
         SessionFinished,
         StepOpened,
         StepTimeUsed,
+        ParticipantEdited,
     ],
     Field(discriminator="type"),
 ]

@@ -25,6 +25,7 @@ from dilemmaspel.core.events import (
     Mode,
     OwnCase,
     ParticipantAdded,
+    ParticipantEdited,
     ParticipantRemoved,
     PersonalConclusionSaved,
     PresenceChanged,
@@ -273,6 +274,13 @@ def _check_participant_added(state: SessionState, e: ParticipantAdded) -> None:
         raise RuleError("rule.no_groups_yet")
 
 
+def _check_participant_edited(state: SessionState, e: ParticipantEdited) -> None:
+    _known(state, e.pid)
+    key = name_key(e.participant.name)
+    if any(name_key(p.name) == key for pid, p in state.participants.items() if pid != e.pid):
+        raise RuleError("rule.duplicate_name", name=e.participant.name)
+
+
 def _check_participant_removed(state: SessionState, e: ParticipantRemoved) -> None:
     _known(state, e.pid)
     group = state.group_of(e.pid)
@@ -470,6 +478,7 @@ _CHECKS = {
     RoundClosed: _check_closed,
     StepOpened: _check_step,
     StepTimeUsed: _check_step,
+    ParticipantEdited: _check_participant_edited,
 }
 
 
@@ -569,6 +578,8 @@ def apply_in_place(state: SessionState, event: Event) -> None:
             state.rounds[event.round].closed_at = event.at
         case SessionFinished():
             state.finished_at = event.finished_at
+        case ParticipantEdited():
+            state.participants[event.pid] = event.participant
         case StepOpened():
             state.rounds[event.round].step = event.step
         case StepTimeUsed():

@@ -21,6 +21,7 @@ class PlayScreen(SessionScreen):
 
     BINDINGS = [
         binding("g", "groups", "key.groups"),
+        binding("p", "participants", "key.participants"),
         binding("e", "finish", "key.finish"),
         binding("q", "app.quit", "key.quit"),
     ]
@@ -129,6 +130,12 @@ class PlayScreen(SessionScreen):
         from dilemmaspel.tui.screens.groups import GroupsScreen
 
         self.dapp.show(GroupsScreen(self.live))
+
+    def action_participants(self) -> None:
+        """Latecomers, corrections and removals: possible at any time of the session."""
+        from dilemmaspel.tui.screens.participants import ParticipantsScreen
+
+        self.dapp.show(ParticipantsScreen(self.live))
 
     def action_finish(self) -> None:
         self.finish_session()
