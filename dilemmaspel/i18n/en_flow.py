@@ -12,4 +12,5 @@ MESSAGES: dict[str, str] = {
     'ui.participants.joined_group': '{name} now sits in group {number}.',
     'ui.participants.intro_running': 'The session is running. Type latecomers in here: they join the smallest group. People who have not voted yet can be removed.',
     'ui.participants.back_running': 'Back to the session',
+    'ui.vote.draft_restored': 'Your unfinished vote from {time} has been put back. Confirm with Ctrl+S, or Esc to discard it.',
 }

@@ -12,4 +12,5 @@ MESSAGES: dict[str, str] = {
     'ui.participants.joined_group': '{name} zit nu in groep {number}.',
     'ui.participants.intro_running': 'De sessie loopt. Wie later komt, typt u hier in: die komt in de kleinste groep. Wie nog niet heeft gestemd, kunt u verwijderen.',
     'ui.participants.back_running': 'Terug naar de sessie',
+    'ui.vote.draft_restored': 'Uw onafgemaakte stem van {time} is teruggezet. Bevestig met Ctrl+S, of Esc om hem te wissen.',
 }

@@ -148,6 +148,9 @@ class PlayScreen(SessionScreen):
             return
         try:
             self.live.engine.finish()
+            from dilemmaspel.drafts import drafts_of
+
+            drafts_of(self.dapp.store).discard_session(self.live.session_id)  # nothing more will be cast
         except (RuleError, StoreError) as exc:
             self.fail(exc)
             return
