@@ -92,3 +92,13 @@ def test_latecomers_always_join_a_smallest_group(sizes: list[int], late: int) ->
         assert eng.state.group_of(pid) == target
     sizes_now = [len(g) for g in eng.state.groups]
     assert max(sizes_now) - min(sizes_now) <= max(max(sizes) - min(sizes), 1)
+
+
+def test_a_latecomer_joins_a_table_that_can_still_vote_when_sizes_tie() -> None:
+    eng = engine(6)
+    eng.form_groups(count=2)
+    rnd = eng.deal(0, [MINI])
+    for pid in eng.state.voters(rnd):
+        eng.vote(rnd.number, pid, "A")
+    eng.reveal(rnd.number)  # group 1 is discussing, group 2 has not started
+    assert eng.state.smallest_group() == 1

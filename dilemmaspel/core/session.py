@@ -184,8 +184,18 @@ class SessionState:
         return None
 
     def smallest_group(self) -> int | None:
-        """Where a latecomer joins once groups exist: the smallest group (None before that)."""
-        return min(range(len(self.groups)), key=lambda g: len(self.groups[g])) if self.groups else None
+        """Where a latecomer joins once groups exist: the smallest group (None before that).
+
+        Among equally small groups, one that is not discussing a revealed card comes first:
+        there the newcomer can vote on the card at once.
+        """
+        def discussing(group: int) -> bool:
+            rnd = self.open_round(group)
+            return rnd is not None and rnd.voting_phase is None
+
+        if not self.groups:
+            return None
+        return min(range(len(self.groups)), key=lambda g: (len(self.groups[g]), discussing(g), g))
 
     def present(self, group: int) -> list[str]:
         """The members of a group who are not marked absent, in group order."""
