@@ -40,6 +40,8 @@ class PlayScreen(SessionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "groups":
             return self.live.state.mode == "group"
+        if action == "participants":
+            return self.live.state.mode != "solo"
         return True
 
     def on_screen_resume(self) -> None:
