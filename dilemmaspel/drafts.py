@@ -97,6 +97,10 @@ class Drafts:
         self._run("DELETE FROM vote_drafts WHERE session_id = ? AND round = ? AND phase = ? AND pid = ?",
                   (session_id, round_number, phase, pid))
 
+    def discard_person(self, session_id: str, pid: str) -> None:
+        """Remove every draft of one member (they left the session)."""
+        self._run("DELETE FROM vote_drafts WHERE session_id = ? AND pid = ?", (session_id, pid))
+
     def discard_session(self, session_id: str) -> None:
         """Remove every draft of a session (it is finished: nothing more will be cast)."""
         self._run("DELETE FROM vote_drafts WHERE session_id = ?", (session_id,))

@@ -146,3 +146,29 @@ def test_forgetting_a_session_removes_its_drafts(isolated_home: Path) -> None:
     drafts.save(live.session_id, 0, 1, "p3", "B", "", SECRET)
     store.delete_session(live.session_id)
     assert drafts.count(live.session_id) == 0
+
+
+async def test_removing_a_member_removes_their_draft(isolated_home: Path) -> None:
+    from textual.widgets import DataTable
+
+    from dilemmaspel.tui.screens.participants import ParticipantsScreen
+
+    store, live = build(isolated_home, voted=2)
+    rnd = live.state.rounds[0]
+    pid = live.state.next_voter(rnd) or ""
+    drafts = Drafts(store)
+    drafts.save(live.session_id, rnd.number, 1, pid, "B", "", SECRET)
+    app = make_app(isolated_home)
+    app.store = store
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ParticipantsScreen(live))
+        await settle(pilot)
+        table = app.screen.query_one("#people", DataTable)
+        table.focus()
+        table.move_cursor(row=list(live.state.participants).index(pid))
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+    assert pid not in live.state.participants
+    assert drafts.count(live.session_id) == 0

@@ -78,3 +78,22 @@ async def test_reveal_tabs_scroll_with_the_keyboard(isolated_home: Path, languag
             await pilot.press("end")
             await settle(pilot)
             assert focused.scroll_y == focused.max_scroll_y
+
+
+async def test_left_and_right_still_change_the_reveal_tab(isolated_home: Path) -> None:
+    from textual.widgets import TabbedContent
+
+    store, live = build(isolated_home, voted=5, reveal=True)
+    app = make_app(isolated_home)
+    app.store = store
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(RevealScreen(live, live.state.rounds[0]))
+        await settle(pilot)
+        tabs = app.screen.query_one("#tabs", TabbedContent)
+        await pilot.press("right")
+        await settle(pilot)
+        assert tabs.active == "reasons"
+        await pilot.press("left", "left")
+        await settle(pilot)
+        assert tabs.active == "card"  # wraps round
+        assert isinstance(app.screen.focused, VerticalScroll)

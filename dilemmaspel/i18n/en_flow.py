@@ -37,4 +37,6 @@ MESSAGES: dict[str, str] = {
     'cli.tables.format': 'md or csv (default md)',
     'cli.tables.no_groups': 'dilemmaspel: session {session} has no groups yet',
     'cli.tables.written': 'written: {path}',
+    'key.tab_previous': 'Previous tab',
+    'key.tab_next': 'Next tab',
 }

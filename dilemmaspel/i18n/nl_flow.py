@@ -37,4 +37,6 @@ MESSAGES: dict[str, str] = {
     'cli.tables.format': 'md of csv (standaard md)',
     'cli.tables.no_groups': 'dilemmaspel: sessie {session} heeft nog geen groepen',
     'cli.tables.written': 'geschreven: {path}',
+    'key.tab_previous': 'Vorig tabblad',
+    'key.tab_next': 'Volgend tabblad',
 }

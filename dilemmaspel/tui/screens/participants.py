@@ -215,6 +215,9 @@ class ParticipantsScreen(SessionScreen):
             return
         try:
             self.live.engine.remove_participant(pid)
+            from dilemmaspel.drafts import drafts_of
+
+            drafts_of(self.dapp.store).discard_person(self.live.session_id, pid)
         except (RuleError, StoreError) as exc:
             self.fail(exc)
             return

@@ -34,6 +34,10 @@ class RevealScreen(RoundScreen):
         binding("c", "close", "key.close_round"),
         binding("escape", "back", "key.overview"),
         *[binding(str(i + 1), f"tab('{tab}')", f"key.tab_{tab}", show=False) for i, tab in enumerate(TABS)],
+        # The open tab's body has the keyboard (arrows and PgUp/PgDn scroll it); left and right
+        # still go to the neighbouring tab.
+        binding("left", "step_tab(-1)", "key.tab_previous", show=False, priority=True),
+        binding("right", "step_tab(1)", "key.tab_next", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -259,6 +263,12 @@ class RevealScreen(RoundScreen):
         self._fill("progress-body", parts)
 
     # --- actions --------------------------------------------------------------------------
+
+    def action_step_tab(self, step: int) -> None:
+        tabs = self.query_one("#tabs", TabbedContent)
+        panes = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        if tabs.active in panes:
+            tabs.active = panes[(panes.index(tabs.active) + step) % len(panes)]
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#tabs", TabbedContent).active = tab
