@@ -83,3 +83,11 @@ async def test_a_broken_minutes_setting_falls_back_to_the_method(isolated_home: 
         app.push_screen(SetupScreen("group"))
         await settle(pilot)
         assert app.screen.query_one("#minutes-0", Input).value == "8"
+
+
+def test_durations_read_naturally() -> None:
+    from dilemmaspel.tui.screens.setup import duration
+
+    assert [duration(m) for m in (45, 60, 150, 240)] == ["45 min", "1 uur", "2 u 30 min", "4 uur"]
+    set_language("en")
+    assert [duration(m) for m in (45, 60, 150)] == ["45 min", "1 h", "2 h 30 min"]

@@ -39,4 +39,5 @@ MESSAGES: dict[str, str] = {
     'cli.tables.written': 'written: {path}',
     'key.tab_previous': 'Previous tab',
     'key.tab_next': 'Next tab',
+    'ui.setup.hours': '{hours} h',
 }

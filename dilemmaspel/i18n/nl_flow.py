@@ -39,4 +39,5 @@ MESSAGES: dict[str, str] = {
     'cli.tables.written': 'geschreven: {path}',
     'key.tab_previous': 'Vorig tabblad',
     'key.tab_next': 'Volgend tabblad',
+    'ui.setup.hours': '{hours} uur',
 }

@@ -37,6 +37,8 @@ def duration(minutes: int) -> str:
     hours, rest = divmod(max(0, minutes), 60)
     if not hours:
         return t("ui.setup.minutes", minutes=rest)
+    if not rest:
+        return t("ui.setup.hours", hours=hours)
     return t("ui.setup.hours_minutes", hours=hours, minutes=rest)
 
 
