@@ -56,6 +56,9 @@ class Drafts:
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA secure_delete = ON")
             self.db.execute(SCHEMA)
+            # However a session was finished (this app, another window, the room console):
+            # nothing more will be cast in it, so its drafts go.
+            self.db.execute("DELETE FROM vote_drafts WHERE session_id IN (SELECT id FROM sessions WHERE status = 'finished')")
         except sqlite3.Error as exc:
             raise StoreError(str(exc)) from exc
 

@@ -172,3 +172,13 @@ async def test_removing_a_member_removes_their_draft(isolated_home: Path) -> Non
         await settle(pilot)
     assert pid not in live.state.participants
     assert drafts.count(live.session_id) == 0
+
+
+def test_drafts_of_a_session_finished_elsewhere_are_removed_on_the_next_start(isolated_home: Path) -> None:
+    store, live = build(isolated_home, voted=2)
+    drafts = Drafts(store)
+    drafts.save(live.session_id, 0, 1, "p3", "B", "", SECRET)
+    drafts.close()
+    live.engine.finish()  # finished without the overview screen
+    drafts = Drafts(store)
+    assert drafts.count(live.session_id) == 0
