@@ -102,3 +102,19 @@ def test_a_latecomer_joins_a_table_that_can_still_vote_when_sizes_tie() -> None:
         eng.vote(rnd.number, pid, "A")
     eng.reveal(rnd.number)  # group 1 is discussing, group 2 has not started
     assert eng.state.smallest_group() == 1
+
+
+def test_an_edited_name_is_anonymised_like_the_first_one() -> None:
+    from dilemmaspel.core.anonymise import anonymise
+
+    eng = engine(3)
+    eng.edit_participant("p2", Participant(name="Fatma Öztürk", side="opposition"))
+    eng.form_groups(count=1)
+    rnd = eng.deal(0, [MINI])
+    for pid in eng.state.voters(rnd):
+        eng.vote(rnd.number, pid, "A", "Net als Fatma Öztürk en Lid 1 denk ik dat.")
+    out = anonymise(eng.sink.events)  # type: ignore[attr-defined]
+    text = "\n".join(e.model_dump_json() for e in out)
+    assert "Öztürk" not in text and "Fatma" not in text and "Lid 1" not in text
+    state = replay(out)
+    assert len({p.name for p in state.participants.values()}) == 3  # still three people, one number each
