@@ -14,9 +14,14 @@ from dilemmaspel.paths import ensure_private_dir, write_private_atomic
 FORMATS = ("md", "csv")
 
 
+def _plain(text: str) -> str:
+    """One line without control characters (a printed list, or ``cat`` in a terminal)."""
+    return "".join(ch for ch in " ".join(text.split()) if ch.isprintable())
+
+
 def _md_cell(text: str) -> str:
     """Text in a Markdown table cell, literally: no pipes, no markup, no line breaks."""
-    out = " ".join(text.split())
+    out = _plain(text)
     for ch in "\\|*_`[]<>#":
         out = out.replace(ch, "\\" + ch)
     return out
@@ -24,7 +29,8 @@ def _md_cell(text: str) -> str:
 
 def _csv_cell(text: str) -> str:
     """A CSV value a spreadsheet shows as text (never as a formula)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    text = _plain(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def to_markdown(state: SessionState, lang: str | None = None) -> str:

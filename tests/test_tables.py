@@ -120,3 +120,13 @@ def test_cli_writes_the_table_list(isolated_home: Path, capsys: pytest.CaptureFi
     assert main(["tables", "nope"]) == 1
     assert main(["forget", live.session_id, "--yes"]) == 0
     assert not written.exists()  # forgetting a session removes its table list too
+
+
+def test_control_characters_never_reach_the_table_list() -> None:
+    engine = Engine(clock=lambda: "2026-03-14T19:30:00+00:00")
+    engine.start("group", Settings(seed=1))
+    engine.add_participant(Participant(name="Anna\x1b[31m Rood", party="Partij\x07"))
+    engine.form_groups(count=1)
+    for text in (to_markdown(engine.state, "nl"), to_csv(engine.state, "nl")):
+        assert "\x1b" not in text and "\x07" not in text
+        assert "Anna\\[31m Rood" in text or "Anna[31m Rood" in text
