@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     from dilemmaspel import cli_sessions
 
     cli_sessions.add_commands(sub, common)
+    from dilemmaspel import cli_tables
+
+    cli_tables.add_command(sub, common)
     return parser
 
 
@@ -148,6 +151,10 @@ def run_command(args: argparse.Namespace) -> int:
         return cmd_validate(args)
     if args.command == "decks":
         return cmd_decks(args)
+    if args.command == "tables":
+        from dilemmaspel import cli_tables
+
+        return cli_tables.run(args)
     from dilemmaspel import cli_sessions
 
     return cli_sessions.run(args)

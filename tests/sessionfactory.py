@@ -330,6 +330,10 @@ EVENING_EXTRA: tuple[Participant, ...] = (
 )
 
 
+#: Time table 1 spent on each of the seven steps: step 5 runs over its time box.
+EVENING_STEP_SECONDS = (240, 300, 180, 420, 1080, 360, 150)
+
+
 def evening_session(store: Store | None = None, reveal: str = "anonymous", language: str = "nl") -> Engine:
     """A realistic evening: twelve members at three tables play the same two cards.
 
@@ -370,7 +374,9 @@ def evening_session(store: Store | None = None, reveal: str = "anonymous", langu
     r1 = rounds[0]
     engine.start_deliberation(r1)
     for step, note in enumerate(STEP_NOTES):
+        engine.open_step(r1, step)
         engine.save_note(r1, step, note)
+        engine.record_step_time(r1, step, EVENING_STEP_SECONDS[step])
     for table in (0, 1):
         number = rounds[table]
         engine.open_revote(number)

@@ -114,6 +114,9 @@ def test_times_of_rounds_steps_and_absences(amsterdam_time: None) -> None:
     first = state.rounds[0]
     assert first.opened_at and first.closed_at and first.opened_at < first.closed_at
     assert re.search(r"### Tafel 1 · \d\d:\d\d–\d\d:\d\d", text)
+    assert "**Stap 1: De morele vraag (4 min)**" in text
+    assert "**Stap 5: Handelwijzen, voor en tegen (18 min – 3 min langer dan de geplande 15 min)**" in text
+    assert text.count("langer dan de geplande") == 1
     absence = state.absences[0]
     assert absence.since and absence.until
     assert re.search(r"\*\*Sanne 🌷 Bakker\*\* afwezig van \d\d:\d\d tot \d\d:\d\d", text)

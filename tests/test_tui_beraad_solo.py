@@ -55,7 +55,7 @@ async def _deliberate(pilot, steps: int) -> None:  # type: ignore[no-untyped-def
     for index, name in enumerate(PEOPLE, start=1):
         await fill(pilot, f"#personal-p{index}", f"Ik vind ..., omdat ..., ondanks ... ({name})")
     await fill(pilot, "#conclusion", "Wij vinden het besluit verdedigbaar, omdat het openbaar is gemaakt.")
-    await fill(pilot, "#actions", "Griffier zet het op de agenda van het presidium.")
+    await fill(pilot, "#agreements Input.agreement-text", "Griffier zet het op de agenda van het presidium.")
     await pilot.press("ctrl+n")
     await settle(pilot)
 
@@ -118,7 +118,7 @@ async def test_beraad_on_own_case_with_three_participants(isolated_home: Path) -
     assert state.mode == "beraad" and rnd.case is not None and rnd.card is None
     assert sorted(v.other for v in rnd.votes.values()) == sorted(positions)
     assert len(rnd.notes) == 7 and len(rnd.personal) == 3
-    assert rnd.actions.startswith("Griffier")
+    assert rnd.agreements[0].text.startswith("Griffier")
     minutes = to_markdown(state)
     for expected in ["Subsidie dorpshuis", "Was het juist", positions[0], "Stap 7", "Conclusie van de groep",
                      "Persoonlijke conclusies", "Afspraken", "Griffier zet het op de agenda", "Trainer Tineke"]:

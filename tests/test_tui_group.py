@@ -53,7 +53,8 @@ async def test_two_groups_two_cards_with_twists_deliberation_and_revote(tmp_path
         await pilot.press("enter")
         await settle(pilot)
         text = screen_text(app)
-        assert "Groep 1: 5 leden" in text and "Groep 2: 4 leden" in text
+        # The make-up of the highlighted person's group is shown; the table holds both groups.
+        assert "Groep 1: 5 leden" in text and [len(g) for g in app.screen.live.state.groups] == [5, 4]
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert isinstance(app.screen, PlayScreen)
@@ -94,7 +95,7 @@ async def test_two_groups_two_cards_with_twists_deliberation_and_revote(tmp_path
                     await pilot.press("ctrl+n")
                     await settle(pilot)
                 await fill(pilot, "#conclusion", "Wij vinden B verstandig")
-                await fill(pilot, "#actions", "Griffier informeren")
+                await fill(pilot, "#agreements Input.agreement-text", "Griffier informeren")
                 await pilot.press("ctrl+n")
                 await settle(pilot)
                 assert isinstance(app.screen, RevealScreen)
@@ -128,7 +129,7 @@ async def test_two_groups_two_cards_with_twists_deliberation_and_revote(tmp_path
         assert rnd.phase == "closed" and rnd.twists_shown == 1
         assert len(rnd.votes) == len(state.groups[rnd.group]) and len(rnd.revotes) == len(rnd.votes)
         assert rnd.notes == {i: f"Notitie stap {i + 1}" for i in range(7)}
-        assert rnd.conclusion == "Wij vinden B verstandig" and rnd.actions == "Griffier informeren"
+        assert rnd.conclusion == "Wij vinden B verstandig" and [a.text for a in rnd.agreements] == ["Griffier informeren"]
         assert all(v.choice == "A" for v in rnd.revotes.values())
     names = {p.name for p in state.participants.values()}
     assert "Hans [/] Vos" in names and "Ilse 🌷 Dijk" in names

@@ -20,6 +20,7 @@ from dilemmaspel.core.events import (
     ConclusionSaved,
     Event,
     ParticipantAdded,
+    ParticipantEdited,
     ParticipantRemoved,
     PersonalConclusionSaved,
     SessionStarted,
@@ -100,7 +101,7 @@ class Anonymiser:
                     update={"trainer": "", "organisation": "", "title": self.text(event.settings.title)}
                 )
                 return event.model_copy(update={"settings": settings})
-            case ParticipantAdded():
+            case ParticipantAdded() | ParticipantEdited():
                 person = Participant(name=self.aliases[event.pid], party="", side=event.participant.side, role="")
                 return event.model_copy(update={"participant": person})
             case VoteCast():
@@ -128,19 +129,21 @@ def random_order() -> Callable[[list[int]], None]:
 
 def people_of(events: Sequence[Event], language: str) -> list[tuple[str, list[str], list[Participant]]]:
     """Every person of the session with a pseudonym: dense numbers in a random order."""
-    final: dict[str, Participant] = {}
-    for event in events:
-        if isinstance(event, ParticipantAdded):
-            final[event.pid] = event.participant
-        elif isinstance(event, ParticipantRemoved):
-            final.pop(event.pid, None)
+    present: set[str] = set()
     people: dict[str, tuple[list[str], list[Participant]]] = {}  # name key -> (pids, records)
+    key_of: dict[str, str] = {}  # pid -> the name key of the person it belongs to
     for event in events:
         if isinstance(event, ParticipantAdded):
-            pids, records = people.setdefault(name_key(event.participant.name), ([], []))
+            key_of[event.pid] = name_key(event.participant.name)
+            pids, records = people.setdefault(key_of[event.pid], ([], []))
             pids.append(event.pid)
             records.append(event.participant)
-    current_keys = {name_key(person.name) for person in final.values()}
+            present.add(event.pid)
+        elif isinstance(event, ParticipantEdited) and event.pid in key_of:
+            people[key_of[event.pid]][1].append(event.participant)  # a corrected name is replaced too
+        elif isinstance(event, ParticipantRemoved):
+            present.discard(event.pid)
+    current_keys = {key_of[pid] for pid in present}
     result: list[tuple[str, list[str], list[Participant]]] = []
     shuffle = random_order()
     for here, key in ((True, "anon.participant"), (False, "anon.former")):

@@ -24,6 +24,7 @@ from dilemmaspel.core.events import (
     Mode,
     OwnCase,
     ParticipantAdded,
+    ParticipantEdited,
     ParticipantRemoved,
     PersonalConclusionSaved,
     PresenceChanged,
@@ -33,6 +34,8 @@ from dilemmaspel.core.events import (
     SessionStarted,
     Settings,
     StepNoteSaved,
+    StepOpened,
+    StepTimeUsed,
     TwistShown,
     VoteCast,
     VotesRevealed,
@@ -108,6 +111,11 @@ class Engine:
         self.emit(ParticipantAdded(pid=pid, participant=participant, group=group))
         return pid
 
+    def edit_participant(self, pid: str, participant: Participant) -> None:
+        """Correct a participant's details (skipped when nothing changed)."""
+        if self.state.participants.get(pid) != participant:
+            self.emit(ParticipantEdited(pid=pid, participant=participant))
+
     def remove_participant(self, pid: str) -> None:
         self.emit(ParticipantRemoved(pid=pid))
 
@@ -157,7 +165,7 @@ class Engine:
         chosen_decks = [by_id[d] for d in settings.decks if d in by_id] or list(decks)
         candidates = eligible(chosen_decks, Filters(settings.themes, settings.bodies, settings.roles))
         position = len(self.state.rounds_of(group))
-        exclude = set(self.state.dealt_cards(group))
+        exclude = self.state.barred_cards(group)  # nobody at the table gets a card twice
         choice = None
         if settings.same_card:
             for other in range(len(self.state.groups)):
@@ -166,7 +174,7 @@ class Engine:
                     rnd = played[position]
                     if rnd.card.id not in exclude:  # type: ignore[union-attr]
                         choice = (rnd.deck, rnd.card)
-                    break
+                        break
         if choice is None:
             prefer_not = set(self.state.dealt_cards()) | set(practised)
             choice = pick(candidates, settings.seed, len(self.state.rounds), exclude, prefer_not)
@@ -238,6 +246,17 @@ class Engine:
         """Save a step's notes (skipped when nothing changed)."""
         if self.state.round(round_number).notes.get(step, "") != text:
             self.emit(StepNoteSaved(round=round_number, step=step, text=text))
+
+    def open_step(self, round_number: int, step: int) -> None:
+        """Record that the group is at ``step`` of the method (skipped when it already is)."""
+        if self.state.round(round_number).step != step:
+            self.emit(StepOpened(round=round_number, step=step))
+
+    def record_step_time(self, round_number: int, step: int, seconds: float) -> None:
+        """Record the time used on a step so far (whole seconds; skipped when unchanged)."""
+        whole = max(0, int(seconds))
+        if self.state.round(round_number).step_seconds.get(step, 0) != whole:
+            self.emit(StepTimeUsed(round=round_number, step=step, seconds=whole))
 
     def save_personal(self, round_number: int, pid: str, text: str) -> None:
         if self.state.round(round_number).personal.get(pid, "") != text:

@@ -264,6 +264,31 @@ class StepMoved(_Event):
     step: int
 
 
+class StepOpened(_Event):
+    """The group moved to a step of the method (``step`` = number of steps: the conclusion page)."""
+
+    type: Literal["step_opened"] = "step_opened"
+    round: int
+    step: int
+
+
+class StepTimeUsed(_Event):
+    """The time a group has spent on one step so far, in whole seconds (replaces the last figure)."""
+
+    type: Literal["step_time_used"] = "step_time_used"
+    round: int
+    step: int
+    seconds: int = Field(ge=0)
+
+
+class ParticipantEdited(_Event):
+    """A participant's name, party, side or role corrected."""
+
+    type: Literal["participant_edited"] = "participant_edited"
+    pid: str
+    participant: Participant
+
+
 Event = Annotated[
     Union[
         SessionStarted,
@@ -290,6 +315,9 @@ Event = Annotated[
         DeviceReleased,
         VoteChanged,
         StepMoved,
+        StepOpened,
+        StepTimeUsed,
+        ParticipantEdited,
     ],
     Field(discriminator="type"),
 ]

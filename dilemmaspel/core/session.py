@@ -25,6 +25,7 @@ from dilemmaspel.core.events import (
     Mode,
     OwnCase,
     ParticipantAdded,
+    ParticipantEdited,
     ParticipantRemoved,
     PersonalConclusionSaved,
     PresenceChanged,
@@ -34,6 +35,8 @@ from dilemmaspel.core.events import (
     SessionStarted,
     Settings,
     StepNoteSaved,
+    StepOpened,
+    StepTimeUsed,
     TwistShown,
     VoteCast,
     VotesRevealed,
@@ -89,8 +92,14 @@ class RoundState:
     closed_at: str = ""
     published: dict[int, dict[str, object]] = field(default_factory=dict)  # phase -> frozen disclosure
     changes: dict[tuple[int, str], int] = field(default_factory=dict)  # (phase, pid) -> times the vote changed
-    step: int = 0  # own devices: the step the table lead has the group on
-    step_at: str = ""  # when that step began
+    step: int | None = None  # the deliberation step the group is at (None: not recorded)
+    step_at: str = ""  # own devices: when the table lead moved to that step
+    step_seconds: dict[int, int] = field(default_factory=dict)  # time used per step
+
+    @property
+    def current_step(self) -> int:
+        """The step the group is at, the first one when none was recorded."""
+        return self.step if self.step is not None else 0
 
     @property
     def title(self) -> str:
@@ -173,6 +182,7 @@ class SessionState:
     room: RoomOpened | None = None  # own devices: where the room server listens
     leads: dict[int, str] = field(default_factory=dict)  # group -> its table lead's pid
     claims: dict[str, str] = field(default_factory=dict)  # pid -> hash of the device that claimed it
+    grouped_at: int = 0  # how many rounds had been dealt when the current groups were formed
 
     @property
     def finished(self) -> bool:
@@ -191,8 +201,18 @@ class SessionState:
         return None
 
     def smallest_group(self) -> int | None:
-        """Where a latecomer joins once groups exist: the smallest group (None before that)."""
-        return min(range(len(self.groups)), key=lambda g: len(self.groups[g])) if self.groups else None
+        """Where a latecomer joins once groups exist: the smallest group (None before that).
+
+        Among equally small groups, one that is not discussing a revealed card comes first:
+        there the newcomer can vote on the card at once.
+        """
+        def discussing(group: int) -> bool:
+            rnd = self.open_round(group)
+            return rnd is not None and rnd.voting_phase is None
+
+        if not self.groups:
+            return None
+        return min(range(len(self.groups)), key=lambda g: (len(self.groups[g]), discussing(g), g))
 
     def present(self, group: int) -> list[str]:
         """The members of a group who are not marked absent, in group order."""
@@ -232,6 +252,18 @@ class SessionState:
         """Ids of the cards dealt so far (to one group, or to any)."""
         return [r.card.id for r in self.rounds if r.card and (group is None or r.group == group)]
 
+    def played_cards(self, pids: Iterable[str]) -> set[str]:
+        """Ids of the cards any of these people has played: voted on, in either vote."""
+        people = set(pids)
+        return {r.card.id for r in self.rounds if r.card and people & (r.votes.keys() | r.revotes.keys())}
+
+    def barred_cards(self, group: int) -> set[str]:
+        """Cards this table may not get: any card one of its members (present or not) has
+        played, and any card dealt to the table since its groups were formed."""
+        since = {r.card.id for r in self.rounds[self.grouped_at:] if r.card and r.group == group}
+        members = self.groups[group] if 0 <= group < len(self.groups) else []
+        return self.played_cards(members) | since
+
     def name(self, pid: str) -> str:
         return self.participants[pid].name
 
@@ -267,6 +299,13 @@ def _check_participant_added(state: SessionState, e: ParticipantAdded) -> None:
             raise RuleError("rule.needs_group", name=e.participant.name)
     elif e.group is not None:
         raise RuleError("rule.no_groups_yet")
+
+
+def _check_participant_edited(state: SessionState, e: ParticipantEdited) -> None:
+    _known(state, e.pid)
+    key = name_key(e.participant.name)
+    if any(name_key(p.name) == key for pid, p in state.participants.items() if pid != e.pid):
+        raise RuleError("rule.duplicate_name", name=e.participant.name)
 
 
 def _check_participant_removed(state: SessionState, e: ParticipantRemoved) -> None:
@@ -318,7 +357,7 @@ def _check_dealt(state: SessionState, group: int, number: int) -> None:
 
 def _check_card_dealt(state: SessionState, e: CardDealt) -> None:
     _check_dealt(state, e.group, e.round)
-    if e.card.id in state.dealt_cards(e.group):
+    if e.card.id in state.barred_cards(e.group):
         raise RuleError("rule.card_repeated", card=e.card.title)
 
 
@@ -406,6 +445,16 @@ def _check_note(state: SessionState, e: StepNoteSaved) -> None:
         raise RuleError("rule.no_such_step", step=e.step + 1)
 
 
+def _check_step(state: SessionState, e: StepOpened | StepTimeUsed) -> None:
+    rnd = _check_after_reveal(state, e.round)
+    method = state.settings.method
+    if not rnd.deliberating or method is None:
+        raise RuleError("rule.not_deliberating")
+    last = len(method.steps) if isinstance(e, StepOpened) else len(method.steps) - 1
+    if not 0 <= e.step <= last:
+        raise RuleError("rule.no_such_step", step=e.step + 1)
+
+
 def _check_personal(state: SessionState, e: PersonalConclusionSaved) -> None:
     rnd = _check_after_reveal(state, e.round)
     if state.ballots_unlinked:
@@ -465,7 +514,7 @@ def _check_release(state: SessionState, e: DeviceReleased) -> None:
         raise RuleError("rule.not_claimed", name=state.name(e.pid))
 
 
-def _check_step(state: SessionState, e: StepMoved) -> None:
+def _check_step_moved(state: SessionState, e: StepMoved) -> None:
     rnd = _check_after_reveal(state, e.round)
     method = state.settings.method
     if not rnd.deliberating or method is None:
@@ -501,7 +550,10 @@ _CHECKS = {
     DeviceClaimed: _check_claim,
     DeviceReleased: _check_release,
     VoteChanged: _check_vote,
-    StepMoved: _check_step,
+    StepMoved: _check_step_moved,
+    StepOpened: _check_step,
+    StepTimeUsed: _check_step,
+    ParticipantEdited: _check_participant_edited,
 }
 
 
@@ -549,6 +601,7 @@ def apply_in_place(state: SessionState, event: Event) -> None:
                 state.played_groupings.append([list(g) for g in state.groups])
             state.groups = [list(g) for g in event.groups]
             state.seed = event.seed
+            state.grouped_at = len(state.rounds)
         case MemberMoved():
             for members in state.groups:
                 if event.pid in members:
@@ -620,6 +673,12 @@ def apply_in_place(state: SessionState, event: Event) -> None:
             rnd = state.rounds[event.round]
             rnd.step = event.step
             rnd.step_at = event.at
+        case ParticipantEdited():
+            state.participants[event.pid] = event.participant
+        case StepOpened():
+            state.rounds[event.round].step = event.step
+        case StepTimeUsed():
+            state.rounds[event.round].step_seconds[event.step] = event.seconds
     if state.leads and isinstance(event, (GroupsFormed, MemberMoved, ParticipantRemoved)):
         # A lead who left their table (or the session) leads it no more.
         state.leads = {g: p for g, p in state.leads.items() if g < len(state.groups) and p in state.groups[g]}

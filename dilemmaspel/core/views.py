@@ -103,9 +103,9 @@ def _steps(state: SessionState, rnd: RoundState) -> dict[str, Any] | None:
     method = state.settings.method
     if method is None or not rnd.deliberating:
         return None
-    step = method.steps[min(rnd.step, len(method.steps) - 1)]
+    step = method.steps[min(rnd.current_step, len(method.steps) - 1)]
     return {
-        "index": rnd.step,
+        "index": rnd.current_step,
         "count": len(method.steps),
         "title": step.title,
         "prompt": step.prompt,
@@ -171,7 +171,7 @@ def participant_view(state: SessionState, pid: str, lang: str = "nl", memo: dict
         method = state.settings.method
         view["lead"] = {
             "has_method": method is not None,
-            "notes": rnd.notes.get(rnd.step, ""),
+            "notes": rnd.notes.get(rnd.current_step, ""),
             "conclusion": rnd.conclusion,
             "actions": rnd.actions,
         }

@@ -145,7 +145,7 @@ MESSAGES: dict[str, str] = {
     'rule.last_member': "this is the group's last member",
     'rule.group_playing': 'group {group} is playing a card; wait until the round is finished',
     'rule.round_number': 'round {round} is out of order',
-    'rule.card_repeated': "'{card}' has already been played in this session",
+    'rule.card_repeated': "'{card}' has already been played by someone at this table",
     'rule.not_voting': 'this round is not collecting votes now',
     'rule.not_in_group': '{name} is not in group {group}',
     'rule.absent': '{name} is marked absent',

@@ -41,4 +41,10 @@ MESSAGES: dict[str, str] = {
     'ui.summary.trainer_copy': "Trainer's copy (with background)",
     'ui.summary.trainer_copy_done': "Trainer's copy written: with the rules, the reflection and the questions as an appendix.",
     'ui.summary.writing': 'Writing the minutes ...',
+    'ui.agreement.what': 'Agreement',
+    'ui.agreement.owner': 'Who',
+    'ui.agreement.due': 'When',
+    'ui.agreement.what_hint': 'what was agreed',
+    'ui.agreement.owner_hint': 'who (optional)',
+    'ui.agreement.due_hint': 'when (opt.)',
 }

@@ -268,11 +268,15 @@ right answer. In dilemmaspel you practise weighing them, together or alone.
 ## A group session
 
 1. **Set up**: choose a deck, filters, the number of cards and whether votes are shown
-   anonymously or by name.
+   anonymously or by name. Type how much time there is: the app proposes the number of cards
+   and shows the estimated length. The minutes per step are yours to change (remembered).
 2. **Participants**: type them in or import a CSV with the columns `name`, `party`, `side`
-   (coalition, opposition, none) and `role`.
+   (coalition, opposition, none) and `role`. **Enter** or **Ctrl+E** on a row edits a person,
+   **Delete** removes them (after asking). Latecomers: **P** in the overview, at any time; they
+   join the smallest group.
 3. **Groups**: the app mixes parties, coalition and opposition. Reshuffle with **R**, move
-   someone with **M**, mark someone absent with **A**.
+   someone with **M**, mark someone absent with **A**. **P** saves a table list (who sits
+   where, for name cards) in the `transcripts` folder of the data folder.
 4. **Card**: the trainer reads the card aloud. **Enter** starts the secret vote.
 5. **Secret vote**: the laptop goes round. Whoever's turn it is presses **Enter**, picks an
    option with **A-D** (or *other*), writes their reasoning and confirms with **Ctrl+S**. Until
@@ -290,12 +294,15 @@ right answer. In dilemmaspel you practise weighing them, together or alone.
 Each step has a question, sub-questions, a notes field and a clock. The clock counts down and
 signals when time is up, but never moves on by itself. **Ctrl+N** next step, **Ctrl+B**
 previous, **Ctrl+T** pause the clock. After the last step the group writes its conclusion and
-agreed actions.
+agreed actions. Leave and come back later: the group returns to the same step, and the clock
+goes on from the time already used.
 
 ## Everything is saved at once
 
-Every vote, note and choice is stored immediately. If you quit (**Ctrl+Q**), the power fails or
-the window is closed, the start screen lets you continue where you were.
+Every vote, note and choice is stored immediately; notes within a third of a second of typing.
+If you quit (**Ctrl+Q**), the power fails or the window is closed, the start screen lets you
+continue where you were. A vote that was being typed comes back to that member only, until they
+confirm or discard it.
 
 ## Privacy
 

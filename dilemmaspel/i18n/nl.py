@@ -145,7 +145,7 @@ MESSAGES: dict[str, str] = {
     'rule.last_member': 'dit is het laatste lid van de groep',
     'rule.group_playing': 'groep {group} speelt nu een kaart; wacht tot de ronde is afgerond',
     'rule.round_number': 'ronde {round} klopt niet met de volgorde',
-    'rule.card_repeated': "'{card}' is in deze sessie al gespeeld",
+    'rule.card_repeated': "'{card}' is al gespeeld door iemand aan deze tafel",
     'rule.not_voting': 'er wordt nu niet gestemd in deze ronde',
     'rule.not_in_group': '{name} zit niet in groep {group}',
     'rule.absent': '{name} is als afwezig gemarkeerd',

@@ -41,4 +41,10 @@ MESSAGES: dict[str, str] = {
     'ui.summary.trainer_copy': 'Exemplaar voor de trainer (met achtergrond)',
     'ui.summary.trainer_copy_done': 'Exemplaar voor de trainer gemaakt: met de regels, de reflectie en de vragen als bijlage.',
     'ui.summary.writing': 'Het verslag wordt geschreven ...',
+    'ui.agreement.what': 'Afspraak',
+    'ui.agreement.owner': 'Wie',
+    'ui.agreement.due': 'Wanneer',
+    'ui.agreement.what_hint': 'wat is afgesproken',
+    'ui.agreement.owner_hint': 'wie (optioneel)',
+    'ui.agreement.due_hint': 'wanneer (opt.)',
 }

@@ -268,11 +268,15 @@ zelden één goed antwoord. In dilemmaspel oefent u het afwegen, samen of alleen
 ## Een groepssessie
 
 1. **Instellen**: kies een deck, filters, het aantal kaarten en of stemmen anoniem of op naam
-   worden getoond.
+   worden getoond. Vul in hoeveel tijd er is: de app stelt het aantal kaarten voor en toont de
+   geschatte duur. De minuten per stap past u zelf aan (ze worden onthouden).
 2. **Deelnemers**: typ ze in of importeer een CSV met de kolommen `naam`, `partij`, `kant`
-   (coalitie, oppositie, geen) en `rol`.
+   (coalitie, oppositie, geen) en `rol`. **Enter** of **Ctrl+E** op een regel bewerkt iemand,
+   **Delete** verwijdert (na een vraag). Laatkomers: **P** in het overzicht, op elk moment; zij
+   komen in de kleinste groep.
 3. **Groepen**: de app mengt partijen, coalitie en oppositie. Mengen opnieuw met **R**,
-   iemand verplaatsen met **M**, afwezig melden met **A**.
+   iemand verplaatsen met **M**, afwezig melden met **A**. **P** bewaart een tafellijst (wie
+   zit waar, voor naamkaartjes) in de map `transcripts` in de datamap.
 4. **Kaart**: de trainer leest de kaart voor. **Enter** start de geheime stemming.
 5. **Geheim stemmen**: de laptop gaat rond. Wie aan de beurt is drukt op **Enter**, kiest een
    optie met **A-D** (of *anders*), schrijft een toelichting en bevestigt met **Ctrl+S**. Tot
@@ -290,12 +294,15 @@ zelden één goed antwoord. In dilemmaspel oefent u het afwegen, samen of alleen
 Elke stap heeft een vraag, hulpvragen, een veld voor aantekeningen en een klok. De klok telt af
 en geeft een signaal als de tijd om is, maar gaat nooit vanzelf verder. **Ctrl+N** volgende
 stap, **Ctrl+B** vorige, **Ctrl+T** klok pauzeren. Na de laatste stap schrijft de groep de
-conclusie en de afspraken.
+conclusie en de afspraken. Gaat u weg en later verder, dan staat de groep weer bij dezelfde stap
+en loopt de klok door vanaf de tijd die al gebruikt is.
 
 ## Alles wordt meteen bewaard
 
-Elke stem, aantekening en keuze wordt direct opgeslagen. Stopt u (**Ctrl+Q**), valt de stroom
-uit of sluit u het venster, dan gaat u op het startscherm verder waar u was.
+Elke stem, aantekening en keuze wordt direct opgeslagen; aantekeningen binnen een derde seconde
+na het typen. Stopt u (**Ctrl+Q**), valt de stroom uit of sluit u het venster, dan gaat u op het
+startscherm verder waar u was. Een stem die nog getypt werd, komt alleen bij dat lid terug, tot
+die hem bevestigt of wist.
 
 ## Privacy
 

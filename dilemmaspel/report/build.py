@@ -494,8 +494,7 @@ def agreements_of(rnd: RoundState) -> list[Agreement]:
 
 def step_minutes(rnd: RoundState) -> dict[int, int]:
     """Minutes spent on each deliberation step, where the session recorded it."""
-    seconds: dict[int, float] = getattr(rnd, "step_seconds", None) or {}
-    return {step: max(1, round(value / 60)) for step, value in seconds.items() if value > 0}
+    return {step: max(1, round(value / 60)) for step, value in rnd.step_seconds.items() if value > 0}
 
 
 def build_report(state: SessionState, options: Options | None = None) -> Document:

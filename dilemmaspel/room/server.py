@@ -567,14 +567,14 @@ async def step_post(request: web.Request) -> web.StreamResponse:
     start, target = _int(fields, "from"), _int(fields, "step")
     if target is None or start is None:
         return _json_error(400, "room.error.refused", lang)
-    current = rnd.step if rnd.deliberating else None
+    current = rnd.current_step if rnd.deliberating else None
     if (current is None and start != 0) or (current is not None and start != current) or (current is not None and target == current):
         return _json_error(409, "room.error.stale", lang)
     try:
         room.engine.move_step(number, target)
     except (RuleError, StoreError) as exc:
         return _rule_error(exc, lang)
-    return web.json_response({"ok": True, "step": rnd.step})
+    return web.json_response({"ok": True, "step": rnd.current_step})
 
 
 async def note_post(request: web.Request) -> web.StreamResponse:

@@ -289,8 +289,8 @@ class ConsoleScreen(SessionScreen):
                 done, total = voted_count(state, rnd)
                 voted = t("room.console.voted", done=done, total=total)
                 if rnd.deliberating and method is not None:
-                    current = method.steps[min(rnd.step, len(method.steps) - 1)]
-                    step = f"{rnd.step + 1}/{len(method.steps)} {current.title}"
+                    current = method.steps[min(rnd.current_step, len(method.steps) - 1)]
+                    step = f"{min(rnd.current_step, len(method.steps) - 1) + 1}/{len(method.steps)} {current.title}"
                     left = time_left(rnd.step_at, current.minutes if state.settings.timeboxes else None)
             table.add_row(cell(t("room.page.table", number=group + 1)), cell(card), cell(phase), cell(voted),
                           cell(step), cell(left), cell(f"{joined}/{len(members)}"),

@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
+from dilemmaspel.core.events import Agreement
 from dilemmaspel.core.methods import Method
 from dilemmaspel.core.session import RoundState, RuleError
 from dilemmaspel.i18n import t
@@ -15,7 +16,9 @@ from dilemmaspel.tui.base import RoundScreen, binding, literal
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.widgets.timer import TimeBox
 
-SAVE_DELAY = 1.5  # seconds of quiet typing before notes are committed
+SAVE_DELAY = 0.3  # seconds of quiet typing before notes are committed: a crash loses at most this
+MAX_AGREEMENTS = 50
+CLOCK_CHECKPOINT = 30.0  # seconds between records of the time used while a step's clock runs
 
 
 class DeliberationScreen(RoundScreen):
@@ -35,11 +38,16 @@ class DeliberationScreen(RoundScreen):
         assert method is not None
         self.method: Method = method
         if index is None:
-            filled = [i for i in range(len(method.steps)) if rnd.notes.get(i, "").strip()]
-            index = min(max(filled) + 1, len(method.steps)) if filled else 0
-        self.index = index
-        self.elapsed: dict[int, float] = {}
+            index = rnd.step if rnd.step is not None else self.first_open_step(rnd, method)
+        self.index = max(0, min(index, len(method.steps)))
         self._pending = None
+        self._checkpoint = None
+
+    @staticmethod
+    def first_open_step(rnd: RoundState, method: Method) -> int:
+        """For a session that recorded no step: the step after the last one with notes."""
+        filled = [i for i in range(len(method.steps)) if rnd.notes.get(i, "").strip()]
+        return min(max(filled) + 1, len(method.steps)) if filled else 0
 
     @property
     def at_conclusion(self) -> bool:
@@ -59,14 +67,21 @@ class DeliberationScreen(RoundScreen):
                 yield Label(t("ui.step.conclusion"), classes="field-label")
                 yield TextArea(self.rnd.conclusion, id="conclusion", soft_wrap=True)
                 yield Label(t("ui.step.actions"), classes="field-label")
-                yield TextArea(self.rnd.actions, id="actions", soft_wrap=True)
+                with Horizontal(classes="agreement-row agreement-head"):
+                    yield Static(t("ui.agreement.what"), classes="agreement-text")
+                    yield Static(t("ui.agreement.owner"), classes="agreement-owner")
+                    yield Static(t("ui.agreement.due"), classes="agreement-due")
+                with VerticalScroll(id="agreements"):
+                    for agreement in self.known_agreements():
+                        yield self.agreement_row(agreement.text, agreement.owner, agreement.due)
+                    yield self.agreement_row()
         else:
             step = self.method.steps[self.index]
             with VerticalScroll(id="step-top"):
                 with Horizontal(classes="step-head"):
                     yield Static(literal(step.title), classes="step-title")
                     if self.live.state.settings.timeboxes:
-                        yield TimeBox(step.minutes, id="timer")
+                        yield TimeBox(step.minutes, self.rnd.step_seconds.get(self.index, 0), id="timer")
                 yield Static(literal(step.prompt), classes="step-prompt")
                 if step.hints:
                     yield Static(literal("\n".join(f"• {hint}" for hint in step.hints)), classes="step-hints")
@@ -75,15 +90,66 @@ class DeliberationScreen(RoundScreen):
         yield Static("", id="step-progress", classes="status-bar")
         yield Footer(compact=True)
 
+    def known_agreements(self) -> list[Agreement]:
+        """The round's agreements; free-text actions of older sessions become one row per line."""
+        legacy = [Agreement(text=line.strip()[:2000]) for line in self.rnd.actions.splitlines() if line.strip()]
+        return [*self.rnd.agreements, *legacy][:MAX_AGREEMENTS]
+
+    @staticmethod
+    def agreement_row(text: str = "", owner: str = "", due: str = "") -> Horizontal:
+        """One agreement: what, who and by when (the last two optional)."""
+        return Horizontal(
+            Input(text, placeholder=t("ui.agreement.what_hint"), max_length=2000, compact=True,
+                  classes="agreement-text"),
+            Input(owner, placeholder=t("ui.agreement.owner_hint"), max_length=200, compact=True,
+                  classes="agreement-owner"),
+            Input(due, placeholder=t("ui.agreement.due_hint"), max_length=100, compact=True,
+                  classes="agreement-due"),
+            classes="agreement-row",
+        )
+
+    def typed_agreements(self) -> list[Agreement]:
+        agreements = []
+        for row in self.query("#agreements .agreement-row").results(Horizontal):
+            text, owner, due = (field.value.strip() for field in row.query(Input).results(Input))
+            if text:
+                agreements.append(Agreement(text=text, owner=owner, due=due))
+        return agreements
+
+    @on(Input.Changed, ".agreement-text")
+    def grow_agreements(self, event: Input.Changed) -> None:
+        """Typing in the last row opens a fresh one below it."""
+        rows = list(self.query("#agreements .agreement-row").results(Horizontal))
+        if event.value.strip() and rows and event.input.parent is rows[-1] and len(rows) < MAX_AGREEMENTS:
+            self.query_one("#agreements", VerticalScroll).mount(self.agreement_row())
+
     def on_mount(self) -> None:
         self.show_progress()
         area = self.query(TextArea).first()
         area.focus()
         area.move_cursor(area.document.end)
-        timer = self.query("#timer")
-        if timer:
-            box = timer.first(TimeBox)
-            box.elapsed_before = self.elapsed.get(self.index, 0.0)
+        try:
+            self.live.engine.open_step(self.rnd.number, self.index)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+        if self._checkpoint is None:
+            self._checkpoint = self.set_interval(CLOCK_CHECKPOINT, self.record_time)
+
+    def timebox(self) -> TimeBox | None:
+        found = self.query("#timer")
+        return found.first(TimeBox) if found else None
+
+    def record_time(self) -> bool:
+        """Keep the time used on this step with the session (so re-entry continues the clock)."""
+        box = self.timebox()
+        if box is None or not box.total:
+            return True
+        try:
+            self.live.engine.record_step_time(self.rnd.number, self.index, box.elapsed)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return False
+        return True
 
     def show_progress(self) -> None:
         total = len(self.method.steps)
@@ -95,6 +161,7 @@ class DeliberationScreen(RoundScreen):
         self.query_one("#step-progress", Static).update(literal(text))
 
     @on(TextArea.Changed)
+    @on(Input.Changed, ".agreement-row Input")
     def schedule_save(self) -> None:
         if self._pending is not None:
             self._pending.stop()
@@ -110,9 +177,8 @@ class DeliberationScreen(RoundScreen):
                 for area in self.query("TextArea.personal").results(TextArea):
                     pid = (area.id or "").removeprefix("personal-")
                     self.live.engine.save_personal(self.rnd.number, pid, area.text)
-                self.live.engine.conclude(
-                    self.rnd.number, self.query_one("#conclusion", TextArea).text, self.query_one("#actions", TextArea).text
-                )
+                self.live.engine.conclude(self.rnd.number, self.query_one("#conclusion", TextArea).text, "",
+                                          self.typed_agreements())
             else:
                 self.live.engine.save_note(self.rnd.number, self.index, self.query_one("#notes", TextArea).text)
         except (RuleError, StoreError) as exc:
@@ -125,19 +191,15 @@ class DeliberationScreen(RoundScreen):
             self.notify(t("ui.step.saved"), timeout=2)
 
     def go(self, index: int) -> None:
-        if not self.save():
+        if not self.save() or not self.record_time():
             return
-        timer = self.query("#timer")
-        if timer:
-            self.elapsed[self.index] = timer.first(TimeBox).elapsed
         self.index = max(0, min(index, len(self.method.steps)))
         self.refresh(recompose=True)
         self.call_after_refresh(self.on_mount)
 
     def action_next(self) -> None:
         if self.at_conclusion:
-            if self.save():
-                self.dismiss(None)
+            self.action_leave()
             return
         self.go(self.index + 1)
 
@@ -146,14 +208,16 @@ class DeliberationScreen(RoundScreen):
             self.go(self.index - 1)
 
     def action_pause(self) -> None:
-        timer = self.query("#timer")
-        if timer:
-            timer.first(TimeBox).toggle_pause()
+        box = self.timebox()
+        if box is not None:
+            box.toggle_pause()
+            self.record_time()
 
     def action_leave(self) -> None:
-        if self.save():
+        if self.save() and self.record_time():
             self.dismiss(None)
 
     def on_unmount(self) -> None:
         if self._pending is not None:
             self.save()
+        self.record_time()

@@ -40,6 +40,7 @@ class GroupsScreen(SessionScreen):
         binding("r", "reshuffle", "key.reshuffle"),
         binding("m", "move", "key.move"),
         binding("a", "absent", "key.absent"),
+        binding("p", "table_list", "key.table_list"),
         binding("ctrl+n", "play", "key.play"),
         binding("escape", "back", "key.to_participants"),
     ]
@@ -57,6 +58,7 @@ class GroupsScreen(SessionScreen):
             yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.groups.reshuffle"), id="reshuffle")
+                yield Button(t("key.table_list"), id="table-list")
                 yield Button(t("ui.groups.play"), id="play", variant="success")
         yield Footer(compact=True)
 
@@ -89,7 +91,6 @@ class GroupsScreen(SessionScreen):
 
     def refresh_groups(self) -> None:
         state = self.live.state
-        self.query_one("#make-up", Static).update(literal("\n".join(make_up(self.live, g) for g in range(len(state.groups)))))
         table = self.query_one("#members", DataTable)
         row = table.cursor_row
         table.clear(columns=True)  # new columns: their widths follow the content again
@@ -102,6 +103,34 @@ class GroupsScreen(SessionScreen):
                               cell(person.role), present, key=pid)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
+        self.show_make_up()
+
+    @on(DataTable.RowHighlighted, "#members")
+    def show_make_up(self) -> None:
+        """The make-up of the highlighted person's group (every group fits the screen in turn)."""
+        state = self.live.state
+        pid = self.selected_pid()
+        group = state.group_of(pid) if pid is not None else (0 if state.groups else None)
+        lines = [t("ui.groups.summary", groups=len(state.groups), people=len(state.participants))]
+        if group is not None:
+            lines.append(make_up(self.live, group))
+            self.call_after_refresh(self.show_whole_group, group)
+        self.query_one("#make-up", Static).update(literal("\n".join(lines)))
+
+    def show_whole_group(self, group: int) -> None:
+        """Scroll so that every member of ``group`` is in view (when the table has the room)."""
+        state = self.live.state
+        if group >= len(state.groups):
+            return
+        table = self.query_one("#members", DataTable)
+        first = sum(len(g) for g in state.groups[:group])
+        last = first + len(state.groups[group]) - 1
+        rows = table.scrollable_content_region.height - (table.header_height if table.show_header else 0)
+        top = round(table.scroll_y)
+        if last - first >= rows:
+            return  # taller than the table: the cursor leads
+        if last >= top + rows or first < top:
+            table.scroll_to(y=first, animate=False)
 
     def selected_pid(self) -> str | None:
         table = self.query_one("#members", DataTable)
@@ -154,6 +183,24 @@ class GroupsScreen(SessionScreen):
             self.fail(exc)
             return
         self.refresh_groups()
+
+    @on(Button.Pressed, "#table-list")
+    def action_table_list(self) -> None:
+        """Write the table list (who sits where) as Markdown and CSV to the transcripts folder."""
+        from dilemmaspel.tablelist import write_table_list
+        from dilemmaspel.transcript import transcripts_dir
+
+        state = self.live.state
+        if not state.groups:
+            self.notify(t("ui.groups.none_yet"), severity="warning")
+            return
+        folder = transcripts_dir(self.dapp.data_dir)
+        try:
+            paths = [write_table_list(self.live.session_id, state, folder, fmt) for fmt in ("md", "csv")]
+        except OSError as exc:
+            self.notify(t("ui.save_failed", reason=exc.strerror or exc), severity="error")
+            return
+        self.notify(t("ui.groups.table_list_saved", path="\n".join(str(p) for p in paths)), timeout=10)
 
     @on(Button.Pressed, "#play")
     def action_play(self) -> None:

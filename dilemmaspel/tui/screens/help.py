@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
 from dilemmaspel.i18n import t
@@ -10,18 +11,26 @@ from dilemmaspel.tui.base import BaseScreen, binding
 
 
 class HelpScreen(BaseScreen):
-    """The help text of the current language."""
+    """The help text of the current language, scrolled with the arrow keys, PgUp/PgDn, Home/End."""
 
-    BINDINGS = [binding("escape,f1,q", "close", "key.close")]
+    BINDINGS = [
+        binding("escape,f1,q", "close", "key.close"),
+        binding("k", "keys", "key.help_keys"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Markdown(t("help.body"), id="help")
+        with VerticalScroll(id="help-scroll"):
+            yield Markdown(t("help.body"), id="help")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.help.subtitle")
-        self.query_one("#help", Markdown).focus()
+        self.query_one("#help-scroll", VerticalScroll).focus()
+
+    def action_keys(self) -> None:
+        """Jump to the list of keys (the last section of the help)."""
+        self.query_one("#help-scroll", VerticalScroll).scroll_end(animate=False)
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -21,6 +21,7 @@ class PlayScreen(SessionScreen):
 
     BINDINGS = [
         binding("g", "groups", "key.groups"),
+        binding("p", "participants", "key.participants"),
         binding("e", "finish", "key.finish"),
         binding("q", "app.quit", "key.quit"),
     ]
@@ -39,6 +40,8 @@ class PlayScreen(SessionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "groups":
             return self.live.state.mode == "group"
+        if action == "participants":
+            return self.live.state.mode != "solo"
         return True
 
     def on_screen_resume(self) -> None:
@@ -130,6 +133,12 @@ class PlayScreen(SessionScreen):
 
         self.dapp.show(GroupsScreen(self.live))
 
+    def action_participants(self) -> None:
+        """Latecomers, corrections and removals: possible at any time of the session."""
+        from dilemmaspel.tui.screens.participants import ParticipantsScreen
+
+        self.dapp.show(ParticipantsScreen(self.live))
+
     def action_finish(self) -> None:
         self.finish_session()
 
@@ -141,6 +150,9 @@ class PlayScreen(SessionScreen):
             return
         try:
             self.live.engine.finish()
+            from dilemmaspel.drafts import drafts_of
+
+            drafts_of(self.dapp.store).discard_session(self.live.session_id)  # nothing more will be cast
         except (RuleError, StoreError) as exc:
             self.fail(exc)
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
@@ -39,6 +39,10 @@ class RevealScreen(RoundScreen):
         binding("c", "close", "key.close_round"),
         binding("escape", "back", "key.overview"),
         *[binding(str(i + 1), f"tab('{tab}')", f"key.tab_{tab}", show=False) for i, tab in enumerate(TABS)],
+        # The open tab's body has the keyboard (arrows and PgUp/PgDn scroll it); left and right
+        # still go to the neighbouring tab.
+        binding("left", "step_tab(-1)", "key.tab_previous", show=False, priority=True),
+        binding("right", "step_tab(1)", "key.tab_next", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -70,6 +74,16 @@ class RevealScreen(RoundScreen):
         self.render_all()
         if self.solo:
             self.action_tab("rules")
+        self.call_after_refresh(self.focus_pane)
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    def focus_pane(self) -> None:
+        """Give the keyboard to the open tab's scrolling body, so arrows and PgUp/PgDn scroll it."""
+        pane = self.query_one("#tabs", TabbedContent).active_pane
+        if pane is not None:
+            bodies = pane.query(VerticalScroll)
+            if bodies:
+                bodies.first().focus()
 
     def on_screen_resume(self) -> None:
         self.render_all()
@@ -275,6 +289,12 @@ class RevealScreen(RoundScreen):
         self._fill("progress-body", parts)
 
     # --- actions --------------------------------------------------------------------------
+
+    def action_step_tab(self, step: int) -> None:
+        tabs = self.query_one("#tabs", TabbedContent)
+        panes = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        if tabs.active in panes:
+            tabs.active = panes[(panes.index(tabs.active) + step) % len(panes)]
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#tabs", TabbedContent).active = tab

@@ -18,8 +18,10 @@ from dilemmaspel.core.dealing import Filters, eligible
 from dilemmaspel.core.engine import Engine
 from dilemmaspel.core.events import OwnCase, Settings
 from dilemmaspel.core.fields import BODIES
+from dilemmaspel.core.methods import Method
 from dilemmaspel.core.roster import Participant
 from dilemmaspel.core.session import RuleError
+from dilemmaspel.core import timing
 from dilemmaspel.i18n import current_language, t
 from dilemmaspel.store import StoreError, StoreSink
 from dilemmaspel.tui.base import BaseScreen, binding, literal
@@ -28,6 +30,16 @@ from dilemmaspel.tui.context import Live
 NO_METHOD = "-"
 OWN_CASE = "own"
 DECK_CARD = "card"
+
+
+def duration(minutes: int) -> str:
+    """'2 u 25 min' / '2 h 25 min'; under an hour just the minutes."""
+    hours, rest = divmod(max(0, minutes), 60)
+    if not hours:
+        return t("ui.setup.minutes", minutes=rest)
+    if not rest:
+        return t("ui.setup.hours", hours=hours)
+    return t("ui.setup.hours_minutes", hours=hours, minutes=rest)
 
 
 class SetupScreen(BaseScreen):
@@ -88,8 +100,14 @@ class SetupScreen(BaseScreen):
                 yield SelectionList[str](id="roles", classes="filter")
             if mode != "beraad":
                 yield Static("", id="matching", classes="hint")
+            if mode != "solo":
+                yield Label(t("ui.setup.available"))
+                yield Input(placeholder=t("ui.setup.available_hint"), id="available", type="integer", max_length=3)
+            if mode != "beraad":
                 yield Label(t("ui.setup.cards" if mode == "group" else "ui.setup.cards_solo"))
                 yield Input("3", id="cards", type="integer", max_length=3)
+            if mode != "solo":
+                yield Static("", id="estimate", classes="hint")
             if mode == "group":
                 yield Label(t("ui.setup.same_card"))
                 yield Switch(True, id="same_card")
@@ -114,6 +132,8 @@ class SetupScreen(BaseScreen):
             if mode == "group":
                 options.append((t("ui.setup.no_method"), NO_METHOD))
             yield Select(options, value=options[0][1] if options else NO_METHOD, id="method", allow_blank=False)
+            yield Label(t("ui.setup.step_minutes"), id="step-minutes-label")
+            yield Vertical(id="step-minutes")
             yield Label(t("ui.setup.timeboxes"))
             yield Switch(mode != "solo", id="timeboxes")
             yield Button(t(f"ui.setup.start.{mode}"), variant="primary", id="start")
@@ -122,7 +142,91 @@ class SetupScreen(BaseScreen):
     def on_mount(self) -> None:
         self.sub_title = t(f"mode.{self.mode}")
         self.fill_filters()
+        self.fill_step_minutes()
         self.query_one("#person" if self.mode == "solo" else "#title", Input).focus()
+
+    # --- time: minutes per step, the session's length, how many cards fit -----------------
+
+    def chosen_method(self) -> Method | None:
+        method_id = str(self.query_one("#method", Select).value)
+        source = self.dapp.library.methods.get(method_id)
+        return source.method if source is not None else None
+
+    def remembered_minutes(self, method: Method) -> list[int]:
+        """The trainer's own minutes for this method (settings file), else the method's."""
+        saved = self.dapp.settings.get("step_minutes", {})
+        mine = saved.get(method.id) if isinstance(saved, dict) else None
+        if (isinstance(mine, list) and len(mine) == len(method.steps)
+                and all(isinstance(m, int) and 1 <= m <= timing.MAX_STEP_MINUTES for m in mine)):
+            return list(mine)
+        return timing.step_minutes(method)
+
+    @on(Select.Changed, "#method")
+    def fill_step_minutes(self) -> None:
+        """One small field per step of the chosen method, filled with the remembered minutes."""
+        box = self.query_one("#step-minutes", Vertical)
+        box.remove_children()
+        method = self.chosen_method()
+        self.query_one("#step-minutes-label", Label).display = method is not None
+        if method is not None:
+            rows = []
+            for index, (step, minutes) in enumerate(zip(method.steps, self.remembered_minutes(method))):
+                rows.append(Horizontal(
+                    Input(str(minutes), id=f"minutes-{index}", classes="step-minutes", type="integer",
+                          max_length=3, compact=True),
+                    Static(literal(f"{t('ui.setup.minutes_unit')}  {index + 1}. {step.title}"), classes="step-name"),
+                    classes="step-row",
+                ))
+            box.mount_all(rows)
+        self.call_after_refresh(self.update_estimate)
+
+    def step_values(self) -> list[int] | None:
+        """The minutes typed per step, or None when one of them is not a number in range."""
+        values = []
+        for field in self.query("Input.step-minutes").results(Input):
+            raw = field.value.strip()
+            if not raw.isdigit() or not 1 <= int(raw) <= timing.MAX_STEP_MINUTES:
+                return None
+            values.append(int(raw))
+        return values
+
+    def planned_cards(self) -> int:
+        raw = self.text("#cards")
+        return int(raw) if raw.isdigit() and int(raw) > 0 else (1 if self.mode == "beraad" else 0)
+
+    def planned_steps(self) -> list[int]:
+        if not self.switch("#steps", True) or self.chosen_method() is None:
+            return []
+        return self.step_values() or []
+
+    @on(Input.Changed, "#available")
+    def propose_cards(self) -> None:
+        """With the time there is, propose how many cards each group plays."""
+        raw = self.text("#available")
+        if raw.isdigit() and self._maybe("#cards", Input) is not None:
+            cards = timing.propose_cards(int(raw), self.planned_steps(), self.switch("#revote", False))
+            self.query_one("#cards", Input).value = str(cards)
+        self.update_estimate()
+
+    @on(Input.Changed, "#cards")
+    @on(Input.Changed, "Input.step-minutes")
+    @on(Switch.Changed)
+    def update_estimate(self) -> None:
+        """The session's expected length, and whether it fits the time there is."""
+        shown = self._maybe("#estimate", Static)
+        if shown is None:
+            return
+        estimate = timing.estimate(self.planned_cards(), self.planned_steps(), self.switch("#revote", False))
+        text = t("ui.setup.estimate", cards=estimate.cards, per_card=duration(estimate.per_card),
+                 overhead=estimate.overhead, total=duration(estimate.total))
+        raw = self.text("#available")
+        if raw.isdigit():
+            available = int(raw)
+            key = "ui.setup.estimate_fits" if estimate.total <= available else "ui.setup.estimate_too_long"
+            text += " " + t(key, available=duration(available))
+        if self.step_values() is None:
+            text += " " + t("ui.setup.bad_minutes")
+        shown.update(text)
 
     def _maybe(self, selector: str, kind: type[Any]) -> Any:
         found = self.query(selector)
@@ -213,9 +317,17 @@ class SetupScreen(BaseScreen):
                 self.query_one("#card", Select).focus()
                 return None
             card_ref = f"{deck.id}/{card_id}"
-        method_id = str(self.query_one("#method", Select).value)
-        use_method = self.switch("#steps", True)
-        method = self.dapp.library.methods[method_id].method if method_id in self.dapp.library.methods and use_method else None
+        method = self.chosen_method() if self.switch("#steps", True) else None
+        if method is not None:
+            minutes = self.step_values()
+            if minutes is None:
+                self.notify(t("ui.setup.bad_minutes"), severity="error")
+                bad = next(f for f in self.query("Input.step-minutes").results(Input)
+                           if not (f.value.strip().isdigit() and 1 <= int(f.value) <= timing.MAX_STEP_MINUTES))
+                bad.focus()
+                return None
+            self.remember_minutes(method, minutes)
+            method = timing.with_step_minutes(method, minutes)
         filters = self.filters()
         reveal = self._maybe("#reveal", Select)
         voting = self._maybe("#voting", Select)
@@ -238,6 +350,15 @@ class SetupScreen(BaseScreen):
             card=card_ref,
             voting=str(voting.value) if voting is not None else "laptop",  # type: ignore[arg-type]
         )
+
+    def remember_minutes(self, method: Method, minutes: list[int]) -> None:
+        """Keep the trainer's minutes as their default for this method (only when changed)."""
+        if minutes == self.remembered_minutes(method):
+            return
+        saved = self.dapp.settings.get("step_minutes", {})
+        saved = dict(saved) if isinstance(saved, dict) else {}
+        saved[method.id] = minutes
+        self.dapp.save_settings(step_minutes=saved)
 
     @on(Button.Pressed, "#start")
     def action_confirm(self) -> None:

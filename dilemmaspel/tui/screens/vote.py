@@ -12,7 +12,9 @@ from dilemmaspel.core.cards import OPTION_LETTERS
 from dilemmaspel.core.events import OTHER
 from dilemmaspel.core.flow import voted_count
 from dilemmaspel.core.session import RoundState, RuleError
+from dilemmaspel.drafts import Draft, drafts_of
 from dilemmaspel.i18n import t
+from dilemmaspel.localtime import local_time
 from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import BaseScreen, RoundScreen, binding, literal
 from dilemmaspel.tui.context import Live
@@ -77,13 +79,20 @@ class VoteScreen(RoundScreen):
         binding("o", "pick('other')", "key.pick_other", show=False),
     ]
 
+    DRAFT_DELAY = 0.3  # seconds after the last change before the draft is kept
+
     def __init__(self, live: Live, rnd: RoundState, pid: str) -> None:
         super().__init__(live, rnd)
         self.pid = pid
+        self.phase = rnd.voting_phase or 1
+        self._draft_timer = None
+        self._restoring = False
+        self._latest = ("", "", "")
 
     def compose(self) -> ComposeResult:
         rnd = self.rnd
         yield Header()
+        yield Static("", id="draft-note", classes="warning")
         yield Static(literal(rnd.question), classes="vote-question")
         with VerticalScroll(id="vote", classes="page"):
             options = [Option(literal(f"{letter}. {text}"), id=letter) for letter, text in zip(OPTION_LETTERS, rnd.options)]
@@ -103,6 +112,78 @@ class VoteScreen(RoundScreen):
         choices = self.query_one("#choices", OptionList)
         choices.highlighted = None
         choices.focus()
+        self.query_one("#draft-note", Static).display = False
+        draft = self.load_draft()
+        if draft is not None:
+            self.restore(draft)
+
+    # --- the draft: kept with the session until the vote is cast or discarded ----------------
+
+    def load_draft(self) -> Draft | None:
+        try:
+            draft = drafts_of(self.dapp.store).get(self.live.session_id, self.rnd.number, self.phase, self.pid)
+        except StoreError as exc:
+            self.fail(exc)
+            return None
+        return None if draft is None or draft.empty else draft
+
+    def restore(self, draft: Draft) -> None:
+        """Put back what the member had chosen and typed, and say so."""
+        self._restoring = True
+        choices = self.query_one("#choices", OptionList)
+        ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
+        if draft.choice in ids:
+            choices.highlighted = ids.index(draft.choice)
+        other = self.query_one("#other", Input)
+        other.value = draft.other
+        other.display = draft.choice == OTHER
+        area = self.query_one("#reasoning", TextArea)
+        area.text = draft.reasoning
+        area.move_cursor(area.document.end)
+        area.focus()
+        note = self.query_one("#draft-note", Static)
+        note.update(t("ui.vote.draft_restored", time=local_time(draft.saved_at)))
+        note.display = True
+        self.call_after_refresh(self._restored)
+
+    def _restored(self) -> None:
+        self._restoring = False
+
+    @on(Input.Changed, "#other")
+    @on(TextArea.Changed, "#reasoning")
+    @on(OptionList.OptionHighlighted, "#choices")
+    def draft_changed(self) -> None:
+        if self._restoring:
+            return
+        self._latest = (self.choice or "", self.query_one("#other", Input).value, self.query_one("#reasoning", TextArea).text)
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(self.DRAFT_DELAY, self.save_draft)
+
+    def save_draft(self) -> None:
+        """Keep the latest choice and text (read when they changed: the widgets may be gone now)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        choice, other, reasoning = self._latest
+        try:
+            drafts_of(self.dapp.store).save(self.live.session_id, self.rnd.number, self.phase, self.pid,
+                                            choice, other, reasoning)
+        except StoreError as exc:
+            self.fail(exc)
+
+    def discard_draft(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        try:
+            drafts_of(self.dapp.store).discard(self.live.session_id, self.rnd.number, self.phase, self.pid)
+        except StoreError as exc:
+            self.fail(exc)
+
+    def on_unmount(self) -> None:
+        if self._draft_timer is not None:  # typed just before closing: keep it
+            self.save_draft()
 
     @property
     def choice(self) -> str | None:
@@ -167,9 +248,11 @@ class VoteScreen(RoundScreen):
         except (RuleError, StoreError) as exc:
             self.fail(exc)
             return
+        self.discard_draft()
         self.dismiss(True)
 
     def action_back(self) -> None:
+        self.discard_draft()
         self.dismiss(False)
 
 

@@ -19,10 +19,12 @@ class TimeBox(Static):
     TimeBox.paused { text-style: dim; }
     """
 
-    def __init__(self, minutes: int | None, **kwargs: object) -> None:
+    def __init__(self, minutes: int | None, elapsed: float = 0.0, **kwargs: object) -> None:
+        """``elapsed``: time already used on this step earlier (a resumed deliberation)."""
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.total = (minutes or 0) * 60
-        self.elapsed_before = 0.0
+        self.elapsed_before = float(elapsed)
+        self.over_on_entry = bool(self.total) and self.elapsed_before >= self.total
         self.started: float | None = None
         self.signalled = False
 
@@ -57,8 +59,9 @@ class TimeBox(Static):
         if left <= 0 and not self.signalled:
             self.signalled = True
             self.add_class("over")
-            self.app.bell()
-            self.notify(t("ui.timer.over_note"), timeout=6)
+            if not self.over_on_entry:  # a step re-opened after its time was up rings no second time
+                self.app.bell()
+                self.notify(t("ui.timer.over_note"), timeout=6)
         seconds = math.ceil(left) if left > 0 else int(-left)
         clock = f"{seconds // 60:02d}:{seconds % 60:02d}"
         if left <= 0:

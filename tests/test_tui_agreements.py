@@ -1,0 +1,77 @@
+"""Agreements on the conclusion page: what, who and by when, each row saved as it is typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from dilemmaspel.core.events import Agreement
+from dilemmaspel.i18n import set_language
+from dilemmaspel.store import Store
+from dilemmaspel.tui.screens.deliberation import DeliberationScreen
+from tests.test_tui_snapshots import build
+from tests.tui_helpers import make_app, screen_text, settle
+
+HEAD = {"nl": ("Afspraak", "Wie", "Wanneer"), "en": ("Agreement", "Who", "When")}
+
+
+async def _type(pilot, field: Input, text: str) -> None:  # type: ignore[no-untyped-def]
+    field.focus()
+    await pilot.pause()
+    field.insert_text_at_cursor(text)
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_agreements_with_owner_and_deadline_are_kept_with_the_session(isolated_home: Path, language: str) -> None:
+    set_language(language)
+    store, live = build(isolated_home, language, voted=5, reveal=True)
+    rnd = live.state.rounds[0]
+    live.engine.start_deliberation(rnd.number)
+    method = live.state.settings.method
+    assert method is not None
+    app = make_app(isolated_home)
+    app.store = store
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(DeliberationScreen(live, rnd, index=len(method.steps)))
+        await settle(pilot)
+        text = screen_text(app)
+        assert all(word in text for word in HEAD[language]), text
+        rows = list(app.screen.query(".agreement-row Input.agreement-text").results(Input))
+        assert len(rows) == 1  # one empty row to start with
+        await _type(pilot, rows[0], "Notitie over art. 28 [/] voor de raad")
+        owner, due = list(app.screen.query("#agreements .agreement-row").first().query(Input).results(Input))[1:]
+        await _type(pilot, owner, "Griffie")
+        await _type(pilot, due, "1 april")
+        rows = list(app.screen.query(".agreement-row Input.agreement-text").results(Input))
+        assert len(rows) == 2  # typing in the last row opened a fresh one
+        await _type(pilot, rows[1], "Gedragscode in het presidium")
+        await pilot.press("escape")
+        await settle(pilot)
+    expected = [Agreement(text="Notitie over art. 28 [/] voor de raad", owner="Griffie", due="1 april"),
+                Agreement(text="Gedragscode in het presidium")]
+    assert live.state.rounds[0].agreements == expected
+    with Store(isolated_home) as reopened:
+        assert reopened.load(live.session_id).rounds[0].agreements == expected
+
+
+async def test_free_text_actions_of_an_older_session_become_rows(isolated_home: Path) -> None:
+    store, live = build(isolated_home, voted=5, reveal=True)
+    rnd = live.state.rounds[0]
+    live.engine.start_deliberation(rnd.number)
+    live.engine.conclude(rnd.number, "Klaar.", actions="De griffie zoekt het uit.\nHet presidium agendeert het.")
+    method = live.state.settings.method
+    assert method is not None
+    app = make_app(isolated_home)
+    app.store = store
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(DeliberationScreen(live, rnd, index=len(method.steps)))
+        await settle(pilot)
+        values = [field.value for field in app.screen.query(".agreement-row Input.agreement-text").results(Input)]
+        assert values == ["De griffie zoekt het uit.", "Het presidium agendeert het.", ""]
+        await pilot.press("escape")
+        await settle(pilot)
+    assert [a.text for a in live.state.rounds[0].agreements] == ["De griffie zoekt het uit.", "Het presidium agendeert het."]
+    assert live.state.rounds[0].actions == ""

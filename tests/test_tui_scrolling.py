@@ -1,0 +1,103 @@
+"""Set-up fields that show their value, and help and reveal tabs that scroll with the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.containers import VerticalScroll
+from textual.widgets import Input
+
+from dilemmaspel.i18n import set_language
+from dilemmaspel.tui.screens.help import HelpScreen
+from dilemmaspel.tui.screens.reveal import RevealScreen
+from dilemmaspel.tui.screens.setup import SetupScreen
+from tests.test_tui_snapshots import build
+from tests.tui_helpers import make_app, screen_text, settle, shows
+
+
+async def test_card_count_field_shows_its_value(isolated_home: Path) -> None:
+    app = make_app(isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(SetupScreen("group"))
+        await settle(pilot)
+        field = app.screen.query_one("#cards", Input)
+        field.focus()
+        field.scroll_visible(animate=False)
+        await settle(pilot)
+        assert field.size.height == 1  # one line of text inside its border, not squeezed away
+        assert field.value
+        lines = screen_text(app).splitlines()
+        label = next(i for i, line in enumerate(lines) if "Aantal kaarten per groep" in line)
+        assert lines[label + 2].strip("▊▎ ") == field.value, lines[label: label + 4]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_help_scrolls_to_the_key_list_at_80x24(isolated_home: Path, language: str) -> None:
+    set_language(language)
+    key_line = "Ctrl+Q"
+    app = make_app(isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        assert key_line not in screen_text(app)
+        scroll = app.screen.query_one("#help-scroll", VerticalScroll)
+        assert app.screen.focused is scroll
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert scroll.scroll_y > 0
+        await pilot.press("end")
+        assert await shows(pilot, key_line)
+        await pilot.press("home")
+        await settle(pilot)
+        assert scroll.scroll_y == 0
+        await pilot.press("k")
+        assert await shows(pilot, key_line)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_reveal_tabs_scroll_with_the_keyboard(isolated_home: Path, language: str) -> None:
+    set_language(language)
+    store, live = build(isolated_home, language, voted=5, reveal=True)
+    app = make_app(isolated_home)
+    app.store = store
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(RevealScreen(live, live.state.rounds[0]))
+        await settle(pilot)
+        scrolled = 0
+        for tab in ("1", "2", "3", "4", "5"):
+            await pilot.press(tab)
+            await settle(pilot)
+            await settle(pilot)
+            focused = app.screen.focused
+            assert isinstance(focused, VerticalScroll), (tab, focused)
+            if focused.max_scroll_y == 0:
+                continue  # this tab fits the screen
+            scrolled += 1
+            await pilot.press("pagedown")
+            await settle(pilot)
+            assert focused.scroll_y > 0, tab
+            await pilot.press("end")
+            await settle(pilot)
+            assert focused.scroll_y == focused.max_scroll_y
+        assert scrolled >= 2  # at 80x24 the result and the rules are longer than the screen
+
+
+async def test_left_and_right_still_change_the_reveal_tab(isolated_home: Path) -> None:
+    from textual.widgets import TabbedContent
+
+    store, live = build(isolated_home, voted=5, reveal=True)
+    app = make_app(isolated_home)
+    app.store = store
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(RevealScreen(live, live.state.rounds[0]))
+        await settle(pilot)
+        tabs = app.screen.query_one("#tabs", TabbedContent)
+        await pilot.press("right")
+        await settle(pilot)
+        assert tabs.active == "reasons"
+        await pilot.press("left", "left")
+        await settle(pilot)
+        assert tabs.active == "card"  # wraps round
+        assert isinstance(app.screen.focused, VerticalScroll)
