@@ -101,10 +101,12 @@ async def test_two_groups_two_cards_with_twists_deliberation_and_revote(tmp_path
                 # re-vote: everyone chooses A now
                 await pilot.press("v")
                 await settle(pilot)
+                await pilot.press("j")  # yes, open the re-vote
+                await settle(pilot)
                 for _ in range(size):
                     await vote(pilot, "A", "Na het gesprek")
                 assert isinstance(app.screen, RevealScreen)
-                assert "kozen bij de herstemming anders" in all_text(app)
+                assert "veranderden bij de herstemming van keuze" in all_text(app)
                 await pilot.press("c")
                 await settle(pilot)
                 await pilot.press("j")

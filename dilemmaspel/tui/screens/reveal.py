@@ -16,7 +16,6 @@ from dilemmaspel.core.stats import anonymous, round_stats, shift_table, shifts
 from dilemmaspel.i18n import current_language, t
 from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import RoundScreen, binding, literal
-from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
 from dilemmaspel.tui.screens.card import round_label
 from dilemmaspel.tui.screens.vote import collect_votes
 from dilemmaspel.tui.widgets.bars import vote_bars
@@ -31,6 +30,8 @@ TABS = ("result", "reasons", "discuss", "rules", "card", "history", "progress")
 
 class RevealScreen(RoundScreen):
     """The reveal and everything a group does after it."""
+
+    KEY_SCOPE = "round"
 
     BINDINGS = [
         binding("t", "twist", "key.twist"),
@@ -307,6 +308,8 @@ class RevealScreen(RoundScreen):
     @work(exclusive=True)
     async def revote(self) -> None:
         rnd = self.rnd
+        if rnd.phase == "revealed" and not await self.ask(t("ui.reveal.revote_confirm"), t("ui.reveal.revote_yes"), t("ui.no")):
+            return
         try:
             if rnd.phase == "revealed":
                 self.live.engine.open_revote(rnd.number)
@@ -334,7 +337,7 @@ class RevealScreen(RoundScreen):
         if rnd.phase == "revoting":
             self.notify(t("rule.close_while_voting"), severity="warning")
             return
-        if not self.solo and not await self.app.push_screen_wait(ConfirmDialog(t("ui.reveal.close_confirm"))):
+        if not self.solo and not await self.ask(t("ui.reveal.close_confirm")):
             return
         try:
             self.live.engine.close_round(rnd.number)

@@ -123,6 +123,7 @@ class SetupScreen(BaseScreen):
         self.sub_title = t(f"mode.{self.mode}")
         self.fill_filters()
         self.query_one("#person" if self.mode == "solo" else "#title", Input).focus()
+        self.call_after_refresh(self.remember_form)  # once the deck's filters and method are filled in
 
     def _maybe(self, selector: str, kind: type[Any]) -> Any:
         found = self.query(selector)
@@ -268,5 +269,32 @@ class SetupScreen(BaseScreen):
         live = Live(sink.session_id or "", engine, [s.deck for s in self.dapp.library.decks.values()])
         self.dapp.route(live)
 
+    def form_values(self) -> list[object]:
+        """Everything the form holds now, to tell whether anything was typed or changed."""
+        values: list[object] = []
+        for widget in self.query("Input, Switch, Select, SelectionList, TextArea"):
+            if isinstance(widget, SelectionList):
+                values.append(sorted(map(str, widget.selected)))
+            elif isinstance(widget, (Input, Switch, Select)):
+                values.append(widget.value)
+        return values
+
+    def remember_form(self) -> None:
+        self.initial_values = self.form_values()
+
+    def pending_loss(self) -> str | None:
+        initial = getattr(self, "initial_values", None)
+        if initial is None or self.form_values() == initial:
+            return None
+        return t("ui.setup.loses")
+
     def action_back(self) -> None:
+        self.leave()
+
+    @work(exclusive=True, group="leave")
+    async def leave(self) -> None:
+        """Back to the start screen; asks first when something was typed or changed."""
+        loss = self.pending_loss()
+        if loss and not await self.ask(t("ui.discard", what=loss), t("ui.discard_yes"), t("ui.setup.keep")):
+            return
         self.dapp.to_start()
