@@ -108,7 +108,7 @@ async def test_beraad_on_own_case_with_three_participants(isolated_home: Path) -
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
-        await pilot.press("j")
+        await pilot.press("left", "enter")  # the "yes" button: a letter key asked
         await settle(pilot)
         assert await shows(pilot, "transcripts")
 

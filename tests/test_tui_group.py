@@ -101,7 +101,7 @@ async def test_two_groups_two_cards_with_twists_deliberation_and_revote(tmp_path
                 # re-vote: everyone chooses A now
                 await pilot.press("v")
                 await settle(pilot)
-                await pilot.press("j")  # yes, open the re-vote
+                await pilot.press("left", "enter")  # the "yes" button: a letter key asked
                 await settle(pilot)
                 for _ in range(size):
                     await vote(pilot, "A", "Na het gesprek")
@@ -116,7 +116,7 @@ async def test_two_groups_two_cards_with_twists_deliberation_and_revote(tmp_path
         assert await shows(pilot, "Sessie afronden")
         await pilot.press("e")
         await settle(pilot)
-        await pilot.press("j")
+        await pilot.press("left", "enter")  # the "yes" button: a letter key asked
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
         assert await shows(pilot, "transcripts")

@@ -141,11 +141,14 @@ class BaseScreen(Screen[Any]):
         title = t("store.read_only_title") if shown_read_only else t("ui.error_title")
         self.notify(error_text(exc), title=title, severity="error", timeout=12 if read_only else 8)
 
-    async def ask(self, question: str, yes: str | None = None, no: str | None = None, default: bool = False) -> bool:
-        """Ask a yes/no question in a dialog (call from a worker); True when the answer is yes."""
+    async def ask(self, question: str, yes: str | None = None, no: str | None = None, default: bool = False,
+                  letters: bool = True) -> bool:
+        """Ask a yes/no question in a dialog (call from a worker); True when the answer is yes.
+
+        Give ``letters=False`` when a letter key asked: then only a button (or Enter on it) says yes."""
         from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
 
-        return bool(await self.app.push_screen_wait(ConfirmDialog(question, yes, no, default=default)))
+        return bool(await self.app.push_screen_wait(ConfirmDialog(question, yes, no, default=default, letters=letters)))
 
 
 class SessionScreen(BaseScreen):

@@ -15,6 +15,8 @@ class ConfirmDialog(BaseModal[bool]):
 
     ``default`` is the answer whose button is highlighted, so Enter gives it: True where the
     person expects to go on (confirming a vote), False where the question guards a change.
+    ``letters=False`` takes away the j/y shortcut: for questions a letter key opens, where text
+    typed into the wrong screen ("vrij" after an "r") must not answer yes by itself.
     """
 
     BINDINGS = [
@@ -25,12 +27,19 @@ class ConfirmDialog(BaseModal[bool]):
         binding("right", "app.focus_next", "key.next", show=False, id="right"),
     ]
 
-    def __init__(self, question: str, yes: str | None = None, no: str | None = None, default: bool = False) -> None:
+    def __init__(self, question: str, yes: str | None = None, no: str | None = None, default: bool = False,
+                 letters: bool = True) -> None:
         super().__init__()
         self.question = question
         self.yes_label = yes or t("ui.yes")
         self.no_label = no or t("ui.no")
         self.default = default
+        self.letters = letters
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "yes":
+            return self.letters
+        return True
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -38,7 +47,8 @@ class ConfirmDialog(BaseModal[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes_label, variant="primary" if self.default else "default", id="yes")
                 yield Button(self.no_label, variant="default" if self.default else "primary", id="no")
-            yield Static(t("ui.dialog.keys", yes=self.yes_label, no=self.no_label), classes="dialog-keys")
+            keys = "ui.dialog.keys" if self.letters else "ui.dialog.keys_no_letters"
+            yield Static(t(keys, yes=self.yes_label, no=self.no_label), classes="dialog-keys")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -119,7 +119,7 @@ class GroupsScreen(SessionScreen):
         request = self.request()
         if request is None:
             return
-        if not await self.ask(t("ui.groups.reshuffle_confirm"), t("ui.groups.reshuffle_yes"), t("ui.no")):
+        if not await self.ask(t("ui.groups.reshuffle_confirm"), t("ui.groups.reshuffle_yes"), t("ui.no"), letters=False):
             return
         try:
             repeats = self.live.engine.reshuffle(**request)
@@ -164,7 +164,7 @@ class GroupsScreen(SessionScreen):
         absent = pid not in self.live.state.absent
         name = self.live.state.name(pid)
         question = t("ui.groups.absent_confirm" if absent else "ui.groups.present_confirm", name=name)
-        if not await self.ask(question):
+        if not await self.ask(question, letters=False):
             return
         try:
             self.live.engine.set_absent(pid, absent)

@@ -159,7 +159,7 @@ class PlayScreen(SessionScreen):
     async def finish_session(self) -> None:
         unfinished = next_step(self.live.state).kind != "finished"
         question = t("ui.play.finish_early") if unfinished else t("ui.play.finish_confirm")
-        if not await self.ask(question):
+        if not await self.ask(question, letters=False):
             return
         try:
             self.live.engine.finish()

@@ -308,7 +308,7 @@ class RevealScreen(RoundScreen):
     @work(exclusive=True)
     async def revote(self) -> None:
         rnd = self.rnd
-        if rnd.phase == "revealed" and not await self.ask(t("ui.reveal.revote_confirm"), t("ui.reveal.revote_yes"), t("ui.no")):
+        if rnd.phase == "revealed" and not await self.ask(t("ui.reveal.revote_confirm"), t("ui.reveal.revote_yes"), t("ui.no"), letters=False):
             return
         try:
             if rnd.phase == "revealed":

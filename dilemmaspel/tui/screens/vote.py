@@ -59,7 +59,7 @@ class PassScreen(RoundScreen):
     @work(exclusive=True)
     async def ask_absent(self) -> None:
         name = self.live.state.name(self.pid)
-        if await self.ask(t("ui.pass.absent_confirm", name=name), t("ui.pass.absent_yes"), t("ui.pass.absent_no")):
+        if await self.ask(t("ui.pass.absent_confirm", name=name), t("ui.pass.absent_yes"), t("ui.pass.absent_no"), letters=False):
             self.dismiss("absent")
 
     def action_stop(self) -> None:
