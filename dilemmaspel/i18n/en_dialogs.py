@@ -10,6 +10,7 @@ MESSAGES: dict[str, str] = {
     "key.present": "Present again",
     "ui.dialog.keys": "Enter picks the highlighted button · y = {yes} · n or Esc = {no}",
     "ui.dialog.keys_no_letters": "←/→ or Tab picks a button, Enter presses the highlighted one · n or Esc = {no}",
+    "ui.palette.placeholder": "Search for commands…",
     "ui.quit.loses": "Quit dilemmaspel? This will be lost: {what}.",
     "ui.quit.session": "Quit dilemmaspel? The session is saved: continue later with 'Continue a session' on the start screen.",
     "ui.quit.yes": "Quit",

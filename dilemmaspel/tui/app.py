@@ -15,6 +15,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from dilemmaspel.i18n import current_language, set_language, t
+from dilemmaspel.i18n.oserror import os_error
 from dilemmaspel.paths import ensure_private_dir, write_private_atomic
 from dilemmaspel.store import Store, StoreError
 from dilemmaspel.tui.base import BaseModal, BaseScreen, SessionScreen, binding, error_text
@@ -114,7 +115,7 @@ class DilemmaApp(App[None]):
         try:
             write_private_atomic(self.data_dir / SETTINGS_FILE, json.dumps(self.settings, indent=2))
         except OSError as exc:
-            self.notify(t("ui.save_failed", reason=exc.strerror or exc), severity="warning")
+            self.notify(t("ui.save_failed", reason=os_error(exc)), severity="warning")
 
     # --- navigation -----------------------------------------------------------------------
 
@@ -183,6 +184,13 @@ class DilemmaApp(App[None]):
         self.store.release()  # let other windows have the session this one had open
 
     # --- actions --------------------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, with its search prompt in the UI language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("ui.palette.placeholder"), id="--command-palette"))
 
     async def action_quit(self) -> None:
         """Ctrl+Q (and Q on some screens): ask first when quitting would lose something."""
@@ -270,7 +278,7 @@ def run_app(data_dir: Path, extra_decks: Sequence[Path] = (), language: str | No
     try:
         app = DilemmaApp(data_dir, extra_decks, room_options=room)
     except (StoreError, OSError) as exc:
-        print(t("ui.cannot_open", path=data_dir, reason=getattr(exc, "strerror", None) or exc), file=sys.stderr)
+        print(t("ui.cannot_open", path=data_dir, reason=os_error(exc) if isinstance(exc, OSError) else exc), file=sys.stderr)
         return 1
     app.run()
     return 0
