@@ -31,6 +31,33 @@ def cell(text: str) -> Text:
     return Text(text)
 
 
+def role_name(role: str) -> str:
+    """A card's role id (``group-leader``, ``ab-lid``) as people read it, in the UI language."""
+    key = f"role.{role}"
+    name = t(key)
+    return role.replace("-", " ") if name == key else name
+
+
+def body_name(body: str) -> str:
+    """A governing body id (``gemeente``) in the UI language."""
+    return t(f"body.{body}")
+
+
+#: Code points whose width terminals disagree on: emoji skin-tone modifiers, the zero-width
+#: joiner of emoji sequences and the emoji/text variation selectors. Rich counts a modified
+#: emoji as one 2-cell glyph, many terminals (tmux, older xterm and VTE) as two, which pushes
+#: a border drawn after it out of line.
+_UNSTEADY = re.compile("[\U0001F3FB-\U0001F3FF\u200d\ufe0e\ufe0f]")
+
+
+def steady(text: str) -> str:
+    """Text for a line with a border after it: the same in every terminal's cell count.
+
+    Only drops skin-tone modifiers, joiners and variation selectors (👍🏽 shows as 👍); the stored
+    text is unchanged and is shown in full everywhere else."""
+    return _UNSTEADY.sub("", text)
+
+
 # --- key bindings -----------------------------------------------------------------------------
 #
 # Bindings are merged when a class is defined, before the UI language is known, so they carry
@@ -44,14 +71,18 @@ def _translated(value: str | None) -> str | None:
     return t(value) if value and value.startswith("key.") else value
 
 
-def translate_active(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
-    """The same bindings with catalog keys in descriptions, tooltips and key displays translated."""
+def translate_active(bindings: dict[str, ActiveBinding], rename: dict[str, str] | None = None) -> dict[str, ActiveBinding]:
+    """The same bindings with catalog keys in descriptions, tooltips and key displays translated.
+
+    ``rename`` maps a description's catalog key to another one (a screen whose key means
+    something else in this session)."""
     result: dict[str, ActiveBinding] = {}
     for key, active in bindings.items():
         original = active.binding
+        description = (rename or {}).get(original.description, original.description)
         changed = dataclasses.replace(
             original,
-            description=_translated(original.description) or "",
+            description=_translated(description) or "",
             tooltip=_translated(original.tooltip) or "",
             key_display=_translated(original.key_display),
         )
@@ -110,7 +141,11 @@ class BaseScreen(Screen[Any]):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The bindings Footer, KeyPanel and the palette show, in the UI language."""
-        return translate_active(super().active_bindings)
+        return translate_active(super().active_bindings, self.binding_names())
+
+    def binding_names(self) -> dict[str, str]:
+        """Catalog keys of binding descriptions to show under another key here (none by default)."""
+        return {}
 
     def pending_loss(self) -> str | None:
         """What leaving this screen now would throw away (a sentence), or None when nothing is lost."""

@@ -68,7 +68,9 @@ class CardScreen(RoundScreen):
 
     def update_status(self) -> None:
         done, total = voted_count(self.live.state, self.rnd)
-        if self.live.state.can_reveal(self.rnd):
+        if self.live.state.mode == "solo":  # one person: no counts of who voted
+            text = t("ui.card.solo_done" if self.live.state.can_reveal(self.rnd) else "ui.card.solo_status")
+        elif self.live.state.can_reveal(self.rnd):
             text = t("ui.card.all_voted", done=done, total=total)
         elif not total:
             text = t("ui.card.nobody_present")

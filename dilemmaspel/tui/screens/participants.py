@@ -28,6 +28,10 @@ class ParticipantsScreen(SessionScreen):
         binding("escape", "start", "key.to_start"),
     ]
 
+    def binding_names(self) -> dict[str, str]:
+        # A moreel beraad has no groups to go to: Ctrl+N goes on to the case.
+        return {"key.to_groups": "key.to_beraad"} if self.live.state.mode == "beraad" else {}
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="participants", classes="page"):

@@ -12,7 +12,7 @@ from dilemmaspel.core.flow import Next, next_for_group, next_step, progress, vot
 from dilemmaspel.core.session import RoundState, RuleError
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
-from dilemmaspel.tui.base import SessionScreen, binding, literal
+from dilemmaspel.tui.base import SessionScreen, binding, literal, steady
 from dilemmaspel.tui.context import Live
 
 
@@ -53,16 +53,19 @@ class PlayScreen(SessionScreen):
         state = self.live.state
         group = step.group or 0
         played, planned = progress(state, group)
+        own_case = state.mode == "beraad" and state.settings.case is not None
         if step.kind == "deal":
-            return t("ui.play.deal", number=played + 1, total=planned)
-        if step.kind == "vote" and step.round is not None:
-            done, total = voted_count(state, step.round)
-            key = "ui.play.revote" if step.round.voting_phase == 2 else "ui.play.vote"
-            return t(key, number=played, total=planned, done=done, voters=total, title=step.round.title)
-        if step.kind == "reveal" and step.round is not None:
-            return t("ui.play.reveal", number=played, total=planned, title=step.round.title)
-        if step.kind == "discuss" and step.round is not None:
-            return t("ui.play.discuss", number=played, total=planned, title=step.round.title)
+            return t("ui.play.open_case") if own_case else t("ui.play.deal", number=played + 1, total=planned)
+        if step.round is not None and step.kind in ("vote", "reveal", "discuss"):
+            rnd = step.round
+            what = t("ui.card.own_case") if rnd.case is not None else t("ui.round.card", number=played, total=planned)
+            if step.kind == "vote":
+                done, total = voted_count(state, rnd)
+                key = "ui.play.revote" if rnd.voting_phase == 2 else "ui.play.vote"
+                return t(key, what=what, done=done, voters=total, title=rnd.title)
+            return t(f"ui.play.{step.kind}", what=what, title=rnd.title)
+        if own_case:
+            return t("ui.play.case_done")
         return t("ui.play.done" if played != 1 else "ui.play.done_one", total=played)
 
     def refresh_list(self) -> None:
@@ -77,7 +80,8 @@ class PlayScreen(SessionScreen):
         menu.clear_options()
         for group in range(len(state.groups)):
             step = next_for_group(state, group)
-            names = ", ".join(state.name(pid) for pid in state.groups[group]) or t("ui.play.no_participants")
+            # steady: the list has a border after each line, which a skin-tone emoji would push out
+            names = ", ".join(steady(state.name(pid)) for pid in state.groups[group]) or t("ui.play.no_participants")
             if one_group:
                 label = literal(f"{self.describe(step)}\n   {names}")
             else:

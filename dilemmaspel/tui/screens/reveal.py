@@ -53,7 +53,7 @@ class RevealScreen(RoundScreen):
                 yield VerticalScroll(id="discuss-body")
             with TabPane(t("ui.reveal.tab.rules"), id="rules"):
                 yield VerticalScroll(id="rules-body")
-            with TabPane(t("ui.reveal.tab.card"), id="card"):
+            with TabPane(t("ui.reveal.tab.case" if self.rnd.case is not None else "ui.reveal.tab.card"), id="card"):
                 with VerticalScroll():
                     yield CardView(self.rnd)
             if self.solo:
@@ -110,18 +110,23 @@ class RevealScreen(RoundScreen):
         for phase in phases:
             stats = round_stats(state, rnd, phase)
             heading = t("ui.reveal.first" if phase == 1 else "ui.reveal.second", count=stats.total)
+            if self.solo and phase == 1:
+                heading = t("ui.reveal.solo_choice")
             parts.append(Static(heading, classes="subsection"))
-            parts.append(Static(vote_bars(stats), classes="bars"))
+            # One person practising alone: no sides, majorities or party lines.
+            parts.append(Static(vote_bars(stats, splits=not self.solo), classes="bars"))
             if stats.side_withheld and not self.solo:
                 parts.append(Static(t(stats.side_withheld), classes="hint withheld"))
             labels = " = ".join(t("vote.other") if o == OTHER else o for o in stats.leaders)
-            if stats.majority is not None:
+            if self.solo:
+                pass
+            elif stats.majority is not None:
                 parts.append(Static(t("ui.reveal.majority", option=labels, share=round(stats.majority_share * 100))))
             elif stats.leaders:
                 parts.append(Static(t("ui.reveal.tie", options=labels, count=stats.tally[stats.leaders[0]])))
             line = stats.party_line
             figure = f" (V = {line.v:.2f})".replace(".", "," if current_language() == "nl" else ".") if line.v is not None else ""
-            if stats.by_side is not None:
+            if stats.by_side is not None and not self.solo:
                 parts.append(Static(t("ui.reveal.party_line", reading=t(line.reading)) + figure, classes="party-line"))
             if phase == 1:
                 legend = [f"{letter}. {text}" for letter, text in zip(rnd.letters, rnd.options)]
@@ -184,7 +189,8 @@ class RevealScreen(RoundScreen):
             parts.append(Static(t("report.conclusion"), classes="subsection"))
             parts.append(Static(literal(rnd.conclusion)))
         if not parts:
-            parts.append(Static(t("ui.reveal.nothing_to_discuss"), classes="hint"))
+            empty = "ui.reveal.case_nothing_to_discuss" if rnd.case is not None else "ui.reveal.nothing_to_discuss"
+            parts.append(Static(t(empty), classes="hint"))
         self._fill("discuss-body", parts)
 
     def render_rules(self) -> None:
@@ -196,7 +202,7 @@ class RevealScreen(RoundScreen):
                 for rule in card.rules:
                     parts.append(Static(literal(rule_text(rule)), classes="rule"))
             if card.reflection:
-                parts.append(Static(t("ui.reveal.reflection"), classes="subsection"))
+                parts.append(Static(t("ui.reveal.reflection_solo" if self.solo else "ui.reveal.reflection"), classes="subsection"))
                 parts.append(Static(literal(card.reflection.strip())))
         if not parts:
             parts.append(Static(t("ui.reveal.no_rules"), classes="hint"))
@@ -282,13 +288,14 @@ class RevealScreen(RoundScreen):
 
     def action_twist(self) -> None:
         try:
-            twist = self.live.engine.show_twist(self.rnd.number)
+            self.live.engine.show_twist(self.rnd.number)
         except (RuleError, StoreError) as exc:
             self.fail(exc)
             return
         self.render_all()
+        # The discussion tab shows the new variation; a notification would linger over the
+        # notes of the deliberation that usually follows.
         self.action_tab("discuss")
-        self.notify(twist, title=t("ui.reveal.twist_title"), timeout=10)
 
     def action_deliberate(self) -> None:
         from dilemmaspel.tui.screens.deliberation import DeliberationScreen

@@ -22,7 +22,7 @@ from dilemmaspel.core.roster import Participant
 from dilemmaspel.core.session import RuleError
 from dilemmaspel.i18n import current_language, t
 from dilemmaspel.store import StoreError, StoreSink
-from dilemmaspel.tui.base import BaseScreen, binding, literal
+from dilemmaspel.tui.base import BaseScreen, binding, literal, role_name
 from dilemmaspel.tui.context import Live
 
 NO_METHOD = "-"
@@ -136,7 +136,8 @@ class SetupScreen(BaseScreen):
             return
         for name, options in (
             ("#themes", [(literal(label), theme) for theme, label in deck.deck.themes.items()]),
-            ("#roles", [(literal(role), role) for role in sorted({r for c in deck.cards for r in c.roles})]),
+            ("#roles", sorted(((literal(role_name(role)), role) for role in {r for c in deck.cards for r in c.roles}),
+                              key=lambda item: str(item[0]).lower())),
         ):
             widget = self._maybe(name, SelectionList)
             if widget is not None:

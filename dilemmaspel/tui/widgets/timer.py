@@ -57,8 +57,7 @@ class TimeBox(Static):
         if left <= 0 and not self.signalled:
             self.signalled = True
             self.add_class("over")
-            self.app.bell()
-            self.notify(t("ui.timer.over_note"), timeout=6)
+            self.app.bell()  # the box itself turns red and says so: no notification over the notes
         seconds = math.ceil(left) if left > 0 else int(-left)
         clock = f"{seconds // 60:02d}:{seconds % 60:02d}"
         if left <= 0:
