@@ -436,3 +436,48 @@ async def test_every_footer_key_and_ctrl_p_do_something_in_dutch(isolated_home: 
 
 async def test_every_footer_key_and_ctrl_p_do_something_in_english(isolated_home: Path) -> None:
     await check_every_key(isolated_home, "en")
+
+
+def test_every_binding_has_a_unique_screen_qualified_id() -> None:
+    import importlib
+    import pkgutil
+
+    import dilemmaspel.tui.dialogs as dialogs
+    import dilemmaspel.tui.screens as screens
+    from dilemmaspel.tui.app import DilemmaApp
+    from dilemmaspel.tui.base import BaseModal, BaseScreen
+
+    for package in (screens, dialogs):
+        for info in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{info.name}")
+
+    def subclasses(cls: type) -> list[type]:
+        return [sub for direct in cls.__subclasses__() for sub in (direct, *subclasses(direct))]
+
+    ids: dict[str, str] = {}
+    for cls in [*subclasses(BaseScreen), *subclasses(BaseModal), DilemmaApp]:
+        for item in cls.__dict__.get("BINDINGS", []):
+            assert item.id and "." in item.id, (cls.__name__, item)
+            assert ids.setdefault(item.id, cls.__name__) == cls.__name__, f"{item.id} in {cls.__name__} and {ids[item.id]}"
+    assert {"round.close", "help.close", "app.quit", "app.palette", "card.present"} <= set(ids)
+
+
+async def test_a_users_keymap_moves_a_key(isolated_home: Path) -> None:
+    import json
+
+    store, live = group_session(isolated_home)
+    engine = live.engine
+    rnd = engine.deal(0, [factory.deck()])
+    for pid in engine.state.voters(rnd):
+        engine.vote(rnd.number, pid, "A", "Omdat")
+    engine.reveal(rnd.number)
+    (isolated_home / "settings.json").write_text(json.dumps({"keys": {"round.close": "x"}}), encoding="utf-8")
+    app = make_app(isolated_home)
+    app.store = store
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(RevealScreen(live, rnd))
+        screen = await wait_for(pilot, RevealScreen)
+        assert screen.active_bindings["x"].binding.description == "Ronde afronden"
+        await pilot.press("x")
+        dialog = await wait_for(pilot, ConfirmDialog)
+        assert "afronden" in dialog.question.lower()

@@ -273,7 +273,8 @@ right answer. In dilemmaspel you practise weighing them, together or alone.
    (coalition, opposition, none) and `role`.
 3. **Groups**: the app mixes parties, coalition and opposition. Reshuffle with **R**, move
    someone with **M**, mark someone absent with **A**.
-4. **Card**: the trainer reads the card aloud. **Enter** starts the secret vote.
+4. **Card**: the trainer reads the card aloud. **Enter** starts the secret vote; **P** marks
+   someone who was absent present again (they still vote while the votes are not revealed).
 5. **Secret vote**: the laptop goes round. Whoever's turn it is presses **Enter**, picks an
    option with **A-D** (or *other*), writes their reasoning and confirms with **Ctrl+S**. Until
    then everything can be changed. Afterwards the screen is cleared.
@@ -308,6 +309,10 @@ files. `dilemmaspel forget SESSION` deletes a session completely.
 - **Ctrl+P**: command list (new session, decks, language, theme)
 - **Ctrl+Q**: quit
 - **Escape**: back
+
+Whatever changes the session (marking absent, reshuffling, a re-vote, finishing) or throws away
+something typed asks first. Where a letter key asked, pick the button with **←/→** and press
+**Enter**: a letter typed into the wrong screen by mistake changes nothing.
 """,
     # moreel beraad and solo
     'ui.setup.person': 'Your name (to keep track of what you have practised)',

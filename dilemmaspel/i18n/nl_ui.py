@@ -273,7 +273,8 @@ zelden één goed antwoord. In dilemmaspel oefent u het afwegen, samen of alleen
    (coalitie, oppositie, geen) en `rol`.
 3. **Groepen**: de app mengt partijen, coalitie en oppositie. Mengen opnieuw met **R**,
    iemand verplaatsen met **M**, afwezig melden met **A**.
-4. **Kaart**: de trainer leest de kaart voor. **Enter** start de geheime stemming.
+4. **Kaart**: de trainer leest de kaart voor. **Enter** start de geheime stemming; **P** zet wie
+   afwezig was weer op aanwezig (die stemt dan nog mee zolang de stemmen niet onthuld zijn).
 5. **Geheim stemmen**: de laptop gaat rond. Wie aan de beurt is drukt op **Enter**, kiest een
    optie met **A-D** (of *anders*), schrijft een toelichting en bevestigt met **Ctrl+S**. Tot
    het bevestigen kunt u alles wijzigen. Daarna verdwijnt alles van het scherm.
@@ -308,6 +309,10 @@ kunt de bestanden lezen. Met `dilemmaspel forget SESSIE` verwijdert u een sessie
 - **Ctrl+P**: opdrachtenlijst (nieuwe sessie, decks, taal, thema)
 - **Ctrl+Q**: stoppen
 - **Escape**: terug
+
+Wat de sessie verandert (afwezig melden, opnieuw mengen, herstemmen, afronden) of iets getypts
+weggooit, vraagt eerst. Bij een vraag na een lettertoets kiest u de knop met **←/→** en drukt u
+**Enter**: een letter die per ongeluk in het verkeerde scherm belandt, verandert zo niets.
 """,
     # moreel beraad and solo
     'ui.setup.person': 'Uw naam (om bij te houden wat u al heeft geoefend)',

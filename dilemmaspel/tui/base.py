@@ -112,7 +112,7 @@ def scope_bindings(cls: type, scope: str) -> None:
 def binding(key: str, action: str, description: str, show: bool = True, priority: bool = False,
             key_display: str | None = None, id: str | None = None) -> Binding:
     """A binding whose id (the action's name unless given) its screen qualifies, so users can remap keys."""
-    name = id or re.sub(r"[^a-z0-9]+", "-", action.lower()).strip("-")
+    name = id or re.sub(r"[^a-z0-9]+", "-", action.removeprefix("app.").lower()).strip("-")
     return Binding(key, action, description, show=show, priority=priority, id=name, key_display=key_display)
 
 
