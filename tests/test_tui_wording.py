@@ -19,7 +19,6 @@ from dilemmaspel.decks import load_library
 from dilemmaspel.i18n import set_language, t
 from dilemmaspel.i18n.oserror import os_error
 from dilemmaspel.store import Store, StoreSink
-from dilemmaspel.tui.base import steady
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.screens.card import CardScreen, round_label
 from dilemmaspel.tui.screens.groups import GroupsScreen
@@ -239,14 +238,6 @@ def terminal_width(text: str) -> int:
     return width
 
 
-def test_steady_text_has_the_same_width_everywhere() -> None:
-    from rich.cells import cell_len
-
-    for name in ("Femke 👍🏽 Ouali", "Gezin 👨‍👩‍👧 Jansen", "Hart ❤️ Vos", "Ilse 🌷 Dijk", "Zoë Öztürk"):
-        assert cell_len(steady(name)) == terminal_width(steady(name)), name
-    assert steady("Ilse 🌷 Dijk") == "Ilse 🌷 Dijk"  # nothing changes where terminals agree
-
-
 async def test_skin_tone_emoji_keeps_the_pass_box_border_in_line(isolated_home: Path) -> None:
     store = Store(isolated_home)
     engine = factory.engine_for(store)
@@ -261,15 +252,19 @@ async def test_skin_tone_emoji_keeps_the_pass_box_border_in_line(isolated_home: 
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(PassScreen(live, rnd, pid))
         await wait_for(pilot, PassScreen)
-        lines = [line for line in screen_text(app).splitlines() if "┃" in line]
-        assert any("Femke" in line for line in lines)
-        # Where a terminal draws the right border: the same column on every line of the box.
-        columns = {terminal_width(line[: line.rindex("┃")]) for line in lines}
-        assert len(columns) == 1, columns
+        text = screen_text(app)
+        lines = [line for line in text.splitlines() if "Femke" in line]
+        assert len(lines) == 2  # the name, and the hint that names them
+        # Nothing is drawn after the name on its lines, so a terminal that counts the emoji as
+        # 4 cells instead of 2 pushes no border out of line; the box keeps its top and bottom.
+        assert not [line for line in lines if line.rstrip()[-1] in "┃│▎▌█║"], lines
+        assert "━" in text
+        name = "Femke 👍🏽 Ouali"
+        assert name in text  # shown exactly as typed
         app.push_screen(PlayScreen(live))
         await wait_for(pilot, PlayScreen)
-        rows = [line for line in screen_text(app).splitlines() if "▎" in line]
-        assert len({terminal_width(line[: line.rindex("▎")]) for line in rows}) == 1
+        rows = [line for line in screen_text(app).splitlines() if "Femke" in line]
+        assert rows and all(row.rstrip().endswith(("Ouali", "Vries")) for row in rows), rows
 
 
 async def test_a_variation_leaves_no_notification_over_the_notes(isolated_home: Path) -> None:

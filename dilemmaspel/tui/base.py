@@ -43,21 +43,6 @@ def body_name(body: str) -> str:
     return t(f"body.{body}")
 
 
-#: Code points whose width terminals disagree on: emoji skin-tone modifiers, the zero-width
-#: joiner of emoji sequences and the emoji/text variation selectors. Rich counts a modified
-#: emoji as one 2-cell glyph, many terminals (tmux, older xterm and VTE) as two, which pushes
-#: a border drawn after it out of line.
-_UNSTEADY = re.compile("[\U0001F3FB-\U0001F3FF\u200d\ufe0e\ufe0f]")
-
-
-def steady(text: str) -> str:
-    """Text for a line with a border after it: the same in every terminal's cell count.
-
-    Only drops skin-tone modifiers, joiners and variation selectors (👍🏽 shows as 👍); the stored
-    text is unchanged and is shown in full everywhere else."""
-    return _UNSTEADY.sub("", text)
-
-
 # --- key bindings -----------------------------------------------------------------------------
 #
 # Bindings are merged when a class is defined, before the UI language is known, so they carry

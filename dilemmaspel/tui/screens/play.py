@@ -12,7 +12,7 @@ from dilemmaspel.core.flow import Next, next_for_group, next_step, progress, vot
 from dilemmaspel.core.session import RoundState, RuleError
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
-from dilemmaspel.tui.base import SessionScreen, binding, literal, steady
+from dilemmaspel.tui.base import SessionScreen, binding, literal
 from dilemmaspel.tui.context import Live
 
 
@@ -80,8 +80,7 @@ class PlayScreen(SessionScreen):
         menu.clear_options()
         for group in range(len(state.groups)):
             step = next_for_group(state, group)
-            # steady: the list has a border after each line, which a skin-tone emoji would push out
-            names = ", ".join(steady(state.name(pid)) for pid in state.groups[group]) or t("ui.play.no_participants")
+            names = ", ".join(state.name(pid) for pid in state.groups[group]) or t("ui.play.no_participants")
             if one_group:
                 label = literal(f"{self.describe(step)}\n   {names}")
             else:

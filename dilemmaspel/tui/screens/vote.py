@@ -14,7 +14,7 @@ from dilemmaspel.core.flow import voted_count
 from dilemmaspel.core.session import RoundState, RuleError
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
-from dilemmaspel.tui.base import BaseScreen, RoundScreen, binding, literal, steady
+from dilemmaspel.tui.base import BaseScreen, RoundScreen, binding, literal
 from dilemmaspel.tui.context import Live
 
 
@@ -42,9 +42,9 @@ class PassScreen(RoundScreen):
         with Center(id="pass"):
             with Vertical(id="pass-box"):
                 yield Static(t("ui.pass.revote" if phase == 2 else "ui.pass.title"), classes="pass-title")
-                yield Static(literal(steady(name)), id="pass-name")
+                yield Static(literal(name), id="pass-name")
                 yield Static(t("ui.pass.progress", done=done, total=total), classes="pass-progress")
-                yield Static(literal(steady(t("ui.pass.hint", name=name))), classes="pass-hint")
+                yield Static(literal(t("ui.pass.hint", name=name)), classes="pass-hint")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
