@@ -481,3 +481,24 @@ async def test_a_users_keymap_moves_a_key(isolated_home: Path) -> None:
         await pilot.press("x")
         dialog = await wait_for(pilot, ConfirmDialog)
         assert "afronden" in dialog.question.lower()
+
+
+async def test_escape_on_the_own_case_form_asks_when_something_was_typed(isolated_home: Path) -> None:
+    from dilemmaspel.tui.screens.case import CaseScreen
+
+    app = make_app(isolated_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, StartScreen)
+        app.push_screen(CaseScreen())
+        await wait_for(pilot, CaseScreen)
+        await pilot.press("escape")  # nothing typed: straight back
+        await wait_for(pilot, StartScreen)
+        app.push_screen(CaseScreen())
+        await wait_for(pilot, CaseScreen)
+        await fill(pilot, "#case-title", "Subsidie dorpshuis")
+        await pilot.press("escape")
+        dialog = await wait_for(pilot, ConfirmDialog)
+        assert "casus" in dialog.question
+        await pilot.press("n")
+        screen = await wait_for(pilot, CaseScreen)
+        assert screen.query_one("#case-title", Input).value == "Subsidie dorpshuis"
