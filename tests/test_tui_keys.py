@@ -502,3 +502,20 @@ async def test_escape_on_the_own_case_form_asks_when_something_was_typed(isolate
         await pilot.press("n")
         screen = await wait_for(pilot, CaseScreen)
         assert screen.query_one("#case-title", Input).value == "Subsidie dorpshuis"
+
+
+async def test_ctrl_c_says_how_to_quit_in_dutch(isolated_home: Path) -> None:
+    app = make_app(isolated_home)
+    said: list[str] = []
+    notify = app.notify
+
+    def counting(message: str, **kwargs: Any) -> None:
+        said.append(message)
+        notify(message, **kwargs)
+
+    app.notify = counting  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, StartScreen)
+        await pilot.press("ctrl+c")
+        await settle(pilot)
+    assert said == ["Stoppen gaat met Ctrl+Q."]

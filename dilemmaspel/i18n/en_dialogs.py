@@ -11,6 +11,8 @@ MESSAGES: dict[str, str] = {
     "ui.dialog.keys": "Enter picks the highlighted button · y = {yes} · n or Esc = {no}",
     "ui.dialog.keys_no_letters": "←/→ or Tab picks a button, Enter presses the highlighted one · n or Esc = {no}",
     "ui.palette.placeholder": "Search for commands…",
+    "ui.quit.hint": "Press Ctrl+Q to quit.",
+    "ui.quit.hint_title": "Do you want to quit?",
     "ui.quit.loses": "Quit dilemmaspel? This will be lost: {what}.",
     "ui.quit.session": "Quit dilemmaspel? The session is saved: continue later with 'Continue a session' on the start screen.",
     "ui.quit.yes": "Quit",

@@ -11,6 +11,8 @@ MESSAGES: dict[str, str] = {
     "ui.dialog.keys": "Enter kiest de gemarkeerde knop · j = {yes} · n of Esc = {no}",
     "ui.dialog.keys_no_letters": "←/→ of Tab kiest een knop, Enter drukt de gemarkeerde knop in · n of Esc = {no}",
     "ui.palette.placeholder": "Zoek een opdracht…",
+    "ui.quit.hint": "Stoppen gaat met Ctrl+Q.",
+    "ui.quit.hint_title": "Wilt u stoppen?",
     "ui.quit.loses": "Dilemmaspel stoppen? Dan gaat verloren: {what}.",
     "ui.quit.session": "Dilemmaspel stoppen? De sessie is bewaard: u gaat later verder via 'Verder met een sessie' op het startscherm.",
     "ui.quit.yes": "Stoppen",

@@ -192,6 +192,10 @@ class DilemmaApp(App[None]):
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(placeholder=t("ui.palette.placeholder"), id="--command-palette"))
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text field: say how to quit, in the UI language."""
+        self.notify(t("ui.quit.hint"), title=t("ui.quit.hint_title"))
+
     async def action_quit(self) -> None:
         """Ctrl+Q (and Q on some screens): ask first when quitting would lose something."""
         self.ask_to_quit()
