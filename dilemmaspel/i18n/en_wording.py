@@ -3,8 +3,6 @@
 MESSAGES: dict[str, str] = {
     "ui.play.done_one": "done (1 card played)",
     "ui.groups.play_on": "Continue playing",
-    "report.absent_between": "absent {start}-{until}",
-    "report.absent_since": "absent from {start}",
     "ui.play.open_case": "open the own case",
     "ui.play.case_done": "done (own case discussed)",
     "ui.reveal.solo_choice": "Your choice",

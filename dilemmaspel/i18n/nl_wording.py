@@ -3,8 +3,6 @@
 MESSAGES: dict[str, str] = {
     "ui.play.done_one": "klaar (1 kaart gespeeld)",
     "ui.groups.play_on": "Verder spelen",
-    "report.absent_between": "afwezig {start}-{until}",
-    "report.absent_since": "afwezig vanaf {start}",
     "ui.play.open_case": "eigen casus openen",
     "ui.play.case_done": "klaar (eigen casus besproken)",
     "ui.reveal.solo_choice": "Uw keuze",
