@@ -83,7 +83,9 @@ def _language_from(argv: Sequence[str]) -> str:
 
 
 def _global_parent(sub: bool) -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
+    from dilemmaspel.cli_text import TranslatedParser
+
+    parent = TranslatedParser(add_help=False)
     for option in GLOBAL_OPTIONS:
         option.add_to(parent, sub)
     return parent
@@ -91,10 +93,12 @@ def _global_parent(sub: bool) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, in the current language."""
-    parser = argparse.ArgumentParser(
+    from dilemmaspel.cli_text import TranslatedParser  # argparse's own words in the UI language
+
+    parser = TranslatedParser(
         prog="dilemmaspel", description=t("cli.description"), parents=[_global_parent(False)], epilog=t("cli.epilog")
     )
-    parser.add_argument("--version", action="version", version=f"dilemmaspel {__version__}")
+    parser.add_argument("--version", action="version", version=f"dilemmaspel {__version__}", help=t("cli.argparse.version"))
     sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar.command"), title=t("cli.commands"))
     common = _global_parent(True)
 

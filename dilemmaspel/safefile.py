@@ -97,7 +97,9 @@ def read_text(path: str | os.PathLike[str], limit: int, encoding: str = "utf-8-s
 
 
 def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
+    if isinstance(exc, OSError) and (exc.strerror or exc.errno):
+        from dilemmaspel.i18n.oserror import os_error
+
+        return os_error(exc)  # Python's strerror is English whatever the UI language
     return str(exc) or type(exc).__name__
 

@@ -152,7 +152,7 @@ def test_lang_without_a_value_is_a_usage_error(capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit) as exit_info:
         main(["decks", "--lang"])
     assert exit_info.value.code == 2
-    assert capsys.readouterr().err.count("error:") == 1
+    assert capsys.readouterr().err.count("fout:") == 1  # once, and in Dutch (argparse's "error:" translated)
 
 
 # --- control characters on the terminal (issue 9, section 3) -----------------------------------

@@ -57,7 +57,7 @@ async def test_a_lone_griffier_is_not_singled_out(isolated_home: Path) -> None:
     assert "geen 1" not in text and "coalitie 0" not in text and "oppositie 0" not in text
     assert "Verdeling weggelaten: een deelgroep heeft minder dan 3 stemmers." in text
     # The re-vote shift is a count per move, not a line per member in voting order.
-    assert "2 van de 5 leden kozen bij de herstemming anders." in text
+    assert "2 van de 5 leden veranderden bij de herstemming van keuze." in text
     assert "A → B: 1" in text and "B → C: 1" in text
 
 

@@ -134,7 +134,7 @@ async def test_finishing_the_session_removes_its_drafts(isolated_home: Path) -> 
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
-        await pilot.press("j")
+        await pilot.press("left", "enter")  # the "yes" button: a letter key asked
         await settle(pilot)
     assert live.state.finished
     assert drafts.count(live.session_id) == 0

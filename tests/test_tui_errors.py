@@ -55,6 +55,6 @@ async def test_language_switch_is_remembered(isolated_home: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
         assert "Welcome to dilemmaspel" in str(app.screen.query_one("#welcome").content)
-        footer_keys = [b.description for b in app.screen._bindings.key_to_bindings["n"]]
+        footer_keys = [app.screen.active_bindings["n"].binding.description]
         assert footer_keys == ["New session"]
     assert load_settings(isolated_home)["language"] == "en"

@@ -102,10 +102,12 @@ async def test_two_groups_two_cards_with_twists_deliberation_and_revote(tmp_path
                 # re-vote: everyone chooses A now
                 await pilot.press("v")
                 await settle(pilot)
+                await pilot.press("left", "enter")  # the "yes" button: a letter key asked
+                await settle(pilot)
                 for _ in range(size):
                     await vote(pilot, "A", "Na het gesprek")
                 assert isinstance(app.screen, RevealScreen)
-                assert "kozen bij de herstemming anders" in all_text(app)
+                assert "veranderden bij de herstemming van keuze" in all_text(app)
                 await pilot.press("c")
                 await settle(pilot)
                 await pilot.press("j")
@@ -115,7 +117,7 @@ async def test_two_groups_two_cards_with_twists_deliberation_and_revote(tmp_path
         assert await shows(pilot, "Sessie afronden")
         await pilot.press("e")
         await settle(pilot)
-        await pilot.press("j")
+        await pilot.press("left", "enter")  # the "yes" button: a letter key asked
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
         assert await shows(pilot, "transcripts")

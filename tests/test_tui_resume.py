@@ -115,6 +115,8 @@ async def test_regrouping_between_cards_mixes_people_anew(isolated_home: Path) -
         app.screen.query_one("#members").focus()
         await pilot.press("r")
         await settle(pilot)
+        await pilot.press("left", "enter")  # the "yes" button: a letter key asked
+        await settle(pilot)
         messages = [str(n.message) for n in app._notifications]
         assert any("zo min mogelijk mensen weer samen" in m for m in messages)
     with Store(isolated_home) as reopened:

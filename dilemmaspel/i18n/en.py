@@ -110,7 +110,7 @@ MESSAGES: dict[str, str] = {
     'report.not_revealed': '{count} vote(s) cast, not yet revealed',
     'report.reasoning': 'Reasoning',
     'report.no_reasoning': '(no reasoning)',
-    'report.shifts': '{count} of the {total} members chose differently in the re-vote.',
+    'report.shifts': '{count} of the {total} members changed their choice in the re-vote.',
     'report.option': 'Option',
     'report.count': 'Votes',
     'report.party_line': 'Party line',

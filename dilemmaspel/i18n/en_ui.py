@@ -148,7 +148,7 @@ MESSAGES: dict[str, str] = {
     "ui.picker.open": "Open",
     # groups
     "ui.groups.subtitle": "Groups",
-    "ui.groups.intro": "The groups are mixed: parties, coalition and opposition spread as evenly as possible. R reshuffles, M moves someone, A marks absent on or off.",
+    "ui.groups.intro": "The groups are mixed: parties, coalition and opposition spread as evenly as possible. R reshuffles, M moves someone, A marks absent on or off; each after a confirmation.",
     "ui.groups.by_size": "Group size (max.)",
     "ui.groups.by_count": "Number of groups",
     "ui.groups.form": "Form groups",
@@ -166,10 +166,10 @@ MESSAGES: dict[str, str] = {
     "ui.play.title": "{title}: choose a group (Enter)",
     "ui.play.group": "Group {number}",
     "ui.play.deal": "deal card {number} of {total}",
-    "ui.play.vote": "card {number} of {total} '{title}': {done} of {voters} voted",
-    "ui.play.revote": "card {number} of {total} '{title}': re-vote, {done} of {voters} voted",
-    "ui.play.reveal": "card {number} of {total} '{title}': everyone voted, ready to reveal",
-    "ui.play.discuss": "card {number} of {total} '{title}': discussion",
+    "ui.play.vote": "{what} · {title} · {done} of {voters} voted",
+    "ui.play.revote": "{what} · {title} · re-vote, {done} of {voters} voted",
+    "ui.play.reveal": "{what} · {title} · everyone voted, ready to reveal",
+    "ui.play.discuss": "{what} · {title} · discussion",
     "ui.play.done": "done ({total} cards played)",
     "ui.play.finish_now": "Finish the session and write the report",
     "ui.play.hint": "Enter continues with the chosen group. G adjusts the groups between cards; E finishes the session.",
@@ -190,7 +190,7 @@ MESSAGES: dict[str, str] = {
     "ui.pass.revote": "Re-vote. Pass the laptop to",
     "ui.pass.progress": "{done} of {total} have voted",
     "ui.pass.hint": "Are you {name}? Press Enter to vote. Nobody sees your vote before all votes are revealed at once.",
-    "ui.pass.marked_absent": "{name} is marked absent.",
+    "ui.pass.marked_absent": "{name} is marked absent. Back again? P on the card screen.",
     "ui.vote.subtitle": "secret vote of {name}",
     "ui.vote.other_option": "Other, namely ...",
     "ui.vote.other_hint": "What would you do? (required for 'other')",
@@ -215,7 +215,7 @@ MESSAGES: dict[str, str] = {
     "ui.reveal.majority": "Most votes: {option} ({share}%).",
     "ui.reveal.tie": "Tied: {options} ({count} each).",
     "ui.reveal.party_line": "Party line: {reading}.",
-    "ui.reveal.shifts": "{count} of the {total} members chose differently in the re-vote.",
+    "ui.reveal.shifts": "{count} of the {total} members changed their choice in the re-vote.",
     "ui.reveal.revote_running": "The re-vote is running: {done} of {total} voted. Press V to continue voting.",
     "ui.reveal.reasons_named": "Reasoning, by name.",
     "ui.reveal.reasons_anonymous": "Reasoning, anonymous and not in voting order.",
@@ -241,7 +241,7 @@ MESSAGES: dict[str, str] = {
     "ui.step.actions": "Agreed actions",
     "ui.timer.none": "no time agreed",
     "ui.timer.left": "{clock} left",
-    "ui.timer.over": "time is up, {clock} over",
+    "ui.timer.over": "time is up: {clock} over time",
     "ui.timer.over_note": "The agreed time for this step is up.",
     "ui.timer.paused": "(paused)",
     # summary
@@ -277,7 +277,8 @@ right answer. In dilemmaspel you practise weighing them, together or alone.
 3. **Groups**: the app mixes parties, coalition and opposition. Reshuffle with **R**, move
    someone with **M**, mark someone absent with **A**. **P** saves a table list (who sits
    where, for name cards) in the `transcripts` folder of the data folder.
-4. **Card**: the trainer reads the card aloud. **Enter** starts the secret vote.
+4. **Card**: the trainer reads the card aloud. **Enter** starts the secret vote; **P** marks
+   someone who was absent present again (they still vote while the votes are not revealed).
 5. **Secret vote**: the laptop goes round. Whoever's turn it is presses **Enter**, picks an
    option with **A-D** (or *other*), writes their reasoning and confirms with **Ctrl+S**. Until
    then everything can be changed. Afterwards the screen is cleared.
@@ -315,6 +316,10 @@ files. `dilemmaspel forget SESSION` deletes a session completely.
 - **Ctrl+P**: command list (new session, decks, language, theme)
 - **Ctrl+Q**: quit
 - **Escape**: back
+
+Whatever changes the session (marking absent, reshuffling, a re-vote, finishing) or throws away
+something typed asks first. Where a letter key asked, pick the button with **←/→** and press
+**Enter**: a letter typed into the wrong screen by mistake changes nothing.
 """,
     # moreel beraad and solo
     'ui.setup.person': 'Your name (to keep track of what you have practised)',

@@ -110,7 +110,7 @@ MESSAGES: dict[str, str] = {
     'report.not_revealed': '{count} stem(men) uitgebracht, nog niet onthuld',
     'report.reasoning': 'Toelichtingen',
     'report.no_reasoning': '(geen toelichting)',
-    'report.shifts': '{count} van de {total} leden kozen bij de herstemming anders.',
+    'report.shifts': '{count} van de {total} leden veranderden bij de herstemming van keuze.',
     'report.option': 'Optie',
     'report.count': 'Stemmen',
     'report.party_line': 'Partijlijn',

@@ -148,7 +148,7 @@ MESSAGES: dict[str, str] = {
     "ui.picker.open": "Openen",
     # groups
     "ui.groups.subtitle": "Groepen",
-    "ui.groups.intro": "De groepen zijn gemengd: partijen, coalitie en oppositie zo gelijk mogelijk verdeeld. R mengt opnieuw, M verplaatst iemand, A zet afwezig aan of uit.",
+    "ui.groups.intro": "De groepen zijn gemengd: partijen, coalitie en oppositie zo gelijk mogelijk verdeeld. R mengt opnieuw, M verplaatst iemand, A zet afwezig aan of uit; steeds na een bevestiging.",
     "ui.groups.by_size": "Groepsgrootte (max.)",
     "ui.groups.by_count": "Aantal groepen",
     "ui.groups.form": "Vorm groepen",
@@ -166,10 +166,10 @@ MESSAGES: dict[str, str] = {
     "ui.play.title": "{title}: kies een groep (Enter)",
     "ui.play.group": "Groep {number}",
     "ui.play.deal": "kaart {number} van {total} uitdelen",
-    "ui.play.vote": "kaart {number} van {total} '{title}': {done} van {voters} gestemd",
-    "ui.play.revote": "kaart {number} van {total} '{title}': herstemming, {done} van {voters} gestemd",
-    "ui.play.reveal": "kaart {number} van {total} '{title}': iedereen heeft gestemd, klaar om te onthullen",
-    "ui.play.discuss": "kaart {number} van {total} '{title}': bespreken",
+    "ui.play.vote": "{what} · {title} · {done} van {voters} gestemd",
+    "ui.play.revote": "{what} · {title} · herstemming, {done} van {voters} gestemd",
+    "ui.play.reveal": "{what} · {title} · iedereen heeft gestemd, klaar om te onthullen",
+    "ui.play.discuss": "{what} · {title} · bespreken",
     "ui.play.done": "klaar ({total} kaarten gespeeld)",
     "ui.play.finish_now": "Sessie afronden en verslag maken",
     "ui.play.hint": "Enter gaat verder met de gekozen groep. G past de groepen aan tussen twee kaarten; E rondt de sessie af.",
@@ -190,7 +190,7 @@ MESSAGES: dict[str, str] = {
     "ui.pass.revote": "Herstemming. Geef de laptop door aan",
     "ui.pass.progress": "{done} van {total} hebben gestemd",
     "ui.pass.hint": "Bent u {name}? Druk op Enter om te stemmen. Niemand ziet uw stem voordat alle stemmen tegelijk worden onthuld.",
-    "ui.pass.marked_absent": "{name} is als afwezig gemarkeerd.",
+    "ui.pass.marked_absent": "{name} is als afwezig gemarkeerd. Weer terug? P op het kaartscherm.",
     "ui.vote.subtitle": "geheime stem van {name}",
     "ui.vote.other_option": "Anders, namelijk ...",
     "ui.vote.other_hint": "Wat zou u doen? (verplicht bij 'anders')",
@@ -215,7 +215,7 @@ MESSAGES: dict[str, str] = {
     "ui.reveal.majority": "Meeste stemmen: {option} ({share}%).",
     "ui.reveal.tie": "Gelijk opgaand: {options} (elk {count}).",
     "ui.reveal.party_line": "Partijlijn: {reading}.",
-    "ui.reveal.shifts": "{count} van de {total} leden kozen bij de herstemming anders.",
+    "ui.reveal.shifts": "{count} van de {total} leden veranderden bij de herstemming van keuze.",
     "ui.reveal.revote_running": "De herstemming loopt: {done} van {total} gestemd. Druk op V om verder te stemmen.",
     "ui.reveal.reasons_named": "Toelichtingen, op naam.",
     "ui.reveal.reasons_anonymous": "Toelichtingen, anoniem en niet in de volgorde van stemmen.",
@@ -241,7 +241,7 @@ MESSAGES: dict[str, str] = {
     "ui.step.actions": "Afspraken en acties",
     "ui.timer.none": "geen tijd afgesproken",
     "ui.timer.left": "nog {clock}",
-    "ui.timer.over": "tijd om, {clock} over",
+    "ui.timer.over": "tijd om: {clock} over de tijd",
     "ui.timer.over_note": "De afgesproken tijd voor deze stap is om.",
     "ui.timer.paused": "(pauze)",
     # summary
@@ -277,7 +277,8 @@ zelden één goed antwoord. In dilemmaspel oefent u het afwegen, samen of alleen
 3. **Groepen**: de app mengt partijen, coalitie en oppositie. Mengen opnieuw met **R**,
    iemand verplaatsen met **M**, afwezig melden met **A**. **P** bewaart een tafellijst (wie
    zit waar, voor naamkaartjes) in de map `transcripts` in de datamap.
-4. **Kaart**: de trainer leest de kaart voor. **Enter** start de geheime stemming.
+4. **Kaart**: de trainer leest de kaart voor. **Enter** start de geheime stemming; **P** zet wie
+   afwezig was weer op aanwezig (die stemt dan nog mee zolang de stemmen niet onthuld zijn).
 5. **Geheim stemmen**: de laptop gaat rond. Wie aan de beurt is drukt op **Enter**, kiest een
    optie met **A-D** (of *anders*), schrijft een toelichting en bevestigt met **Ctrl+S**. Tot
    het bevestigen kunt u alles wijzigen. Daarna verdwijnt alles van het scherm.
@@ -315,6 +316,10 @@ kunt de bestanden lezen. Met `dilemmaspel forget SESSIE` verwijdert u een sessie
 - **Ctrl+P**: opdrachtenlijst (nieuwe sessie, decks, taal, thema)
 - **Ctrl+Q**: stoppen
 - **Escape**: terug
+
+Wat de sessie verandert (afwezig melden, opnieuw mengen, herstemmen, afronden) of iets getypts
+weggooit, vraagt eerst. Bij een vraag na een lettertoets kiest u de knop met **←/→** en drukt u
+**Enter**: een letter die per ongeluk in het verkeerde scherm belandt, verandert zo niets.
 """,
     # moreel beraad and solo
     'ui.setup.person': 'Uw naam (om bij te houden wat u al heeft geoefend)',

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -14,9 +15,10 @@ import threading
 from typing import TYPE_CHECKING
 
 from dilemmaspel.i18n import current_language, set_language, t
+from dilemmaspel.i18n.oserror import os_error
 from dilemmaspel.paths import ensure_private_dir, write_private_atomic
 from dilemmaspel.store import Store, StoreError
-from dilemmaspel.tui.base import binding, error_text, translate_bindings
+from dilemmaspel.tui.base import BaseModal, BaseScreen, SessionScreen, binding, error_text
 
 if TYPE_CHECKING:
     from dilemmaspel.decks import Library
@@ -45,8 +47,10 @@ class DilemmaApp(App[None]):
     TITLE = "dilemmaspel"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        binding("f1", "help", "key.help"),
-        binding("ctrl+q", "quit", "key.quit", show=False, priority=True),
+        binding("f1", "help", "key.help", id="app.help"),
+        binding("ctrl+q", "quit", "key.quit", show=False, priority=True, id="app.quit"),
+        # Declared here (not left to Textual) so that it has a translated name and an id.
+        binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True, id="app.palette"),
     ]
 
     def __init__(self, data_dir: Path, extra_decks: Sequence[Path] = (), store: Store | None = None,
@@ -54,7 +58,6 @@ class DilemmaApp(App[None]):
         super().__init__()
         self.room_options = room_options
         self.room: Room | None = None  # the room server of an open device session
-        translate_bindings(self)
         self.data_dir = ensure_private_dir(Path(data_dir))
         self.store = store or Store(self.data_dir)
         self.extra_decks = list(extra_decks)
@@ -65,6 +68,10 @@ class DilemmaApp(App[None]):
         theme = self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+        keys = self.settings.get("keys")
+        if isinstance(keys, dict):
+            # A user's own keys: binding id -> key(s), e.g. {"round.close": "x"}.
+            self.set_keymap({str(k): v for k, v in keys.items() if isinstance(v, str) and v.strip()})
 
     @property
     def library(self) -> Library:
@@ -108,7 +115,7 @@ class DilemmaApp(App[None]):
         try:
             write_private_atomic(self.data_dir / SETTINGS_FILE, json.dumps(self.settings, indent=2))
         except OSError as exc:
-            self.notify(t("ui.save_failed", reason=exc.strerror or exc), severity="warning")
+            self.notify(t("ui.save_failed", reason=os_error(exc)), severity="warning")
 
     # --- navigation -----------------------------------------------------------------------
 
@@ -178,6 +185,46 @@ class DilemmaApp(App[None]):
 
     # --- actions --------------------------------------------------------------------------
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, with its search prompt in the UI language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("ui.palette.placeholder"), id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text field: say how to quit, in the UI language."""
+        self.notify(t("ui.quit.hint"), title=t("ui.quit.hint_title"))
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q (and Q on some screens): ask first when quitting would lose something."""
+        self.ask_to_quit()
+
+    def quit_question(self) -> str | None:
+        """Why quitting now needs a yes (something typed, or a session open), or None."""
+        screens = [s for s in reversed(self.screen_stack) if isinstance(s, (BaseScreen, BaseModal))]
+        for screen in screens:
+            loss = screen.pending_loss()
+            if loss:
+                return t("ui.quit.loses", what=loss)
+        if any(isinstance(s, SessionScreen) for s in screens):
+            return t("ui.quit.session")
+        return None
+
+    @work(exclusive=True, group="quit")
+    async def ask_to_quit(self) -> None:
+        from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
+
+        if isinstance(self.screen, ConfirmDialog) and self.screen.id == "quit-dialog":
+            return
+        question = self.quit_question()
+        if question is not None:
+            dialog = ConfirmDialog(question, t("ui.quit.yes"), t("ui.quit.no"))
+            dialog.id = "quit-dialog"
+            if not await self.push_screen_wait(dialog):
+                return
+        self.exit()
+
     def action_new_group(self) -> None:
         self.start_mode("group")
 
@@ -205,7 +252,6 @@ class DilemmaApp(App[None]):
         language = "en" if current_language() == "nl" else "nl"
         set_language(language)
         self.save_settings(language=language)
-        translate_bindings(self)
         self.to_start()
         self.switch_screen(StartScreen())
 
@@ -219,7 +265,7 @@ class DilemmaApp(App[None]):
         yield SystemCommand(t("cmd.start"), t("cmd.start.help"), self.to_start)
         yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)
         yield SystemCommand(t("cmd.keys"), t("cmd.keys.help"), self.action_show_help_panel)
-        yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.exit)
+        yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.ask_to_quit)
         extra = getattr(screen, "palette_commands", None)
         if callable(extra):
             yield from extra()
@@ -236,7 +282,7 @@ def run_app(data_dir: Path, extra_decks: Sequence[Path] = (), language: str | No
     try:
         app = DilemmaApp(data_dir, extra_decks, room_options=room)
     except (StoreError, OSError) as exc:
-        print(t("ui.cannot_open", path=data_dir, reason=getattr(exc, "strerror", None) or exc), file=sys.stderr)
+        print(t("ui.cannot_open", path=data_dir, reason=os_error(exc) if isinstance(exc, OSError) else exc), file=sys.stderr)
         return 1
     app.run()
     return 0

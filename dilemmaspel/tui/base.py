@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any
+import re
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual.binding import Binding
 from rich.text import Text
+from textual.binding import ActiveBinding, Binding
 from textual.content import Content
-from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
 from dilemmaspel.i18n import t
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from dilemmaspel.core.session import RoundState
     from dilemmaspel.tui.app import DilemmaApp
     from dilemmaspel.tui.context import Live
+
+ResultType = TypeVar("ResultType")
 
 
 def literal(text: str) -> Content:
@@ -29,22 +31,74 @@ def cell(text: str) -> Text:
     return Text(text)
 
 
-def translate_bindings(node: DOMNode) -> None:
-    """Replace catalog keys in a node's binding descriptions by the current language's text.
+def role_name(role: str) -> str:
+    """A card's role id (``group-leader``, ``ab-lid``) as people read it, in the UI language."""
+    key = f"role.{role}"
+    name = t(key)
+    return role.replace("-", " ") if name == key else name
 
-    Bindings are merged when a class is defined, before the language is known, so screens
-    declare catalog keys (``key.help`` and the like) and translate them when they are created.
-    """
-    if node._merged_bindings is not None:
-        node._bindings = node._merged_bindings.copy()
-    bindings = node._bindings.key_to_bindings
-    for key, items in bindings.items():
-        bindings[key] = [
-            dataclasses.replace(b, description=t(b.description), tooltip=t(b.tooltip) if b.tooltip else "")
-            if b.description.startswith("key.")
-            else b
-            for b in items
-        ]
+
+def body_name(body: str) -> str:
+    """A governing body id (``gemeente``) in the UI language."""
+    return t(f"body.{body}")
+
+
+# --- key bindings -----------------------------------------------------------------------------
+#
+# Bindings are merged when a class is defined, before the UI language is known, so they carry
+# catalog keys (``key.help``) as descriptions. Screens translate them where Footer, KeyPanel and
+# the command palette read them: ``Screen.active_bindings``. Every binding gets an id qualified
+# by its screen (``round.close``, ``help.close``) so a user's keymap can change one key of one
+# screen (``"keys"`` in settings.json, applied with ``App.set_keymap``).
+
+
+def _translated(value: str | None) -> str | None:
+    return t(value) if value and value.startswith("key.") else value
+
+
+def translate_active(bindings: dict[str, ActiveBinding], rename: dict[str, str] | None = None) -> dict[str, ActiveBinding]:
+    """The same bindings with catalog keys in descriptions, tooltips and key displays translated.
+
+    ``rename`` maps a description's catalog key to another one (a screen whose key means
+    something else in this session)."""
+    result: dict[str, ActiveBinding] = {}
+    for key, active in bindings.items():
+        original = active.binding
+        description = (rename or {}).get(original.description, original.description)
+        changed = dataclasses.replace(
+            original,
+            description=_translated(description) or "",
+            tooltip=_translated(original.tooltip) or "",
+            key_display=_translated(original.key_display),
+        )
+        result[key] = ActiveBinding(active.node, changed, active.enabled, changed.tooltip or active.tooltip)
+    return result
+
+
+def key_scope(class_name: str) -> str:
+    """The id prefix of a screen's bindings: ``RevealScreen`` -> ``reveal``, ``ConfirmDialog`` -> ``confirm``."""
+    base = re.sub(r"(Screen|Dialog|Modal)$", "", class_name) or class_name
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", base).lower()
+
+
+def scope_bindings(cls: type, scope: str) -> None:
+    """Qualify the ids of the bindings a class declares itself with ``scope`` (before Textual merges them)."""
+    own = cls.__dict__.get("BINDINGS")
+    if not own:
+        return
+    scoped = []
+    for item in own:
+        if isinstance(item, Binding) and item.id and "." not in item.id:
+            item = dataclasses.replace(item, id=f"{scope}.{item.id}")
+        scoped.append(item)
+    cls.BINDINGS = scoped  # type: ignore[attr-defined]
+
+
+def binding(key: str, action: str, description: str, show: bool = True, priority: bool = False,
+            key_display: str | None = None, id: str | None = None) -> Binding:
+    """A binding whose id (the action's name unless given) its screen qualifies, so users can remap keys."""
+    name = id or re.sub(r"[^a-z0-9]+", "-", action.removeprefix("app.").lower()).strip("-")
+    return Binding(key, action, description, show=show, priority=priority, id=name, key_display=key_display)
 
 
 def error_text(exc: Exception) -> str:
@@ -52,15 +106,35 @@ def error_text(exc: Exception) -> str:
     key = getattr(exc, "key", None)  # RuleError, GroupingError: a catalog key and its values
     if isinstance(key, str):
         return t(key, **getattr(exc, "params", {}))
+    if isinstance(exc, OSError):
+        from dilemmaspel.i18n.oserror import os_error
+
+        return t("ui.save_failed", reason=os_error(exc))
     return t("ui.save_failed", reason=str(exc))
 
 
 class BaseScreen(Screen[Any]):
     """A screen whose bindings speak the UI language and whose notifications are literal."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        translate_bindings(self)
+    KEY_SCOPE: str = ""
+    """Prefix of this screen's binding ids; derived from the class name when empty."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        scope_bindings(cls, cls.__dict__.get("KEY_SCOPE") or key_scope(cls.__name__))
+        super().__init_subclass__(**kwargs)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The bindings Footer, KeyPanel and the palette show, in the UI language."""
+        return translate_active(super().active_bindings, self.binding_names())
+
+    def binding_names(self) -> dict[str, str]:
+        """Catalog keys of binding descriptions to show under another key here (none by default)."""
+        return {}
+
+    def pending_loss(self) -> str | None:
+        """What leaving this screen now would throw away (a sentence), or None when nothing is lost."""
+        return None
 
     def notify(self, message: str, *, title: str = "", severity: Any = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -87,6 +161,15 @@ class BaseScreen(Screen[Any]):
         title = t("store.read_only_title") if shown_read_only else t("ui.error_title")
         self.notify(error_text(exc), title=title, severity="error", timeout=12 if read_only else 8)
 
+    async def ask(self, question: str, yes: str | None = None, no: str | None = None, default: bool = False,
+                  letters: bool = True) -> bool:
+        """Ask a yes/no question in a dialog (call from a worker); True when the answer is yes.
+
+        Give ``letters=False`` when a letter key asked: then only a button (or Enter on it) says yes."""
+        from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
+
+        return bool(await self.app.push_screen_wait(ConfirmDialog(question, yes, no, default=default, letters=letters)))
+
 
 class SessionScreen(BaseScreen):
     """A screen about one open session."""
@@ -104,14 +187,18 @@ class RoundScreen(SessionScreen):
         self.rnd = rnd
 
 
-class BaseModal(ModalScreen[Any]):
-    """A modal dialog whose bindings speak the UI language."""
+class BaseModal(ModalScreen[ResultType]):
+    """A modal dialog, typed by its result, whose bindings speak the UI language."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        translate_bindings(self)
+    KEY_SCOPE: str = ""
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        scope_bindings(cls, cls.__dict__.get("KEY_SCOPE") or key_scope(cls.__name__))
+        super().__init_subclass__(**kwargs)
 
-def binding(key: str, action: str, description: str, show: bool = True, priority: bool = False, key_display: str | None = None) -> Binding:
-    """A binding with an id equal to its action, so users can remap keys."""
-    return Binding(key, action, description, show=show, priority=priority, id=action, key_display=key_display)
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return translate_active(super().active_bindings)
+
+    def pending_loss(self) -> str | None:
+        return None

@@ -6,26 +6,37 @@ from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from dilemmaspel.tui.base import BaseModal, binding, literal
 
 
-class ChooseDialog(BaseModal):
-    """Dismisses with the index of the chosen item, or None."""
+class ChooseDialog(BaseModal[int | None]):
+    """Dismisses with the index of the chosen item, or None.
+
+    ``highlighted`` is where the highlight starts: give the harmless item (the group someone is
+    already in) so that a stray Enter changes nothing.
+    """
 
     BINDINGS = [binding("escape", "cancel", "key.cancel")]
 
-    def __init__(self, question: str, items: Sequence[str]) -> None:
+    def __init__(self, question: str, items: Sequence[str], highlighted: int = 0) -> None:
         super().__init__()
         self.question = question
         self.items = list(items)
+        self.start = highlighted
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(literal(self.question), classes="dialog-question")
             yield OptionList(*[Option(literal(item), id=str(i)) for i, item in enumerate(self.items)], id="choices")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        choices.highlighted = min(max(self.start, 0), max(len(self.items) - 1, 0))
+        choices.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id or 0))

@@ -27,7 +27,7 @@ class CsvTree(DirectoryTree):
                 continue
 
 
-class FilePickerDialog(BaseModal):
+class FilePickerDialog(BaseModal[Path | None]):
     """Dismisses with the chosen path, or None."""
 
     BINDINGS = [binding("escape", "cancel", "key.cancel")]

@@ -21,7 +21,10 @@ def round_label(live: Live, rnd: RoundState) -> str:
     """'Groep 1 · kaart 2 van 3' (the group part left out when there is one group)."""
     played, planned = progress(live.state, rnd.group)
     number = live.state.rounds_of(rnd.group).index(rnd) + 1
-    card = t("ui.round.card", number=number, total=planned)
+    if rnd.case is not None:
+        card = t("ui.card.own_case")  # an own case is not a card of a deck
+    else:
+        card = t("ui.round.card", number=number, total=planned)
     if len(live.state.groups) > 1:
         return f"{t('ui.play.group', number=rnd.group + 1)} · {card}"
     return card
@@ -32,9 +35,20 @@ class CardScreen(RoundScreen):
 
     BINDINGS = [
         binding("enter,s", "primary", "key.vote_or_reveal"),
+        binding("p", "present", "key.present"),
         binding("escape", "back", "key.overview"),
         binding("q", "app.quit", "key.quit"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "present":
+            return bool(self.absent_members()) and self.rnd.voting_phase is not None
+        return True
+
+    def absent_members(self) -> list[str]:
+        state = self.live.state
+        group = state.groups[self.rnd.group] if self.rnd.group < len(state.groups) else []
+        return [pid for pid in group if pid in state.absent]
 
     def compose(self) -> ComposeResult:
         deck_source = self.dapp.library.decks.get(self.rnd.deck)
@@ -54,7 +68,9 @@ class CardScreen(RoundScreen):
 
     def update_status(self) -> None:
         done, total = voted_count(self.live.state, self.rnd)
-        if self.live.state.can_reveal(self.rnd):
+        if self.live.state.mode == "solo":  # one person: no counts of who voted
+            text = t("ui.card.solo_done" if self.live.state.can_reveal(self.rnd) else "ui.card.solo_status")
+        elif self.live.state.can_reveal(self.rnd):
             text = t("ui.card.all_voted", done=done, total=total)
         elif not total:
             text = t("ui.card.nobody_present")
@@ -62,6 +78,7 @@ class CardScreen(RoundScreen):
             key = "ui.card.revote_status" if self.rnd.voting_phase == 2 else "ui.card.status"
             text = t(key, done=done, total=total)
         self.query_one("#status", Static).update(text)
+        self.refresh_bindings()  # "present" shows only while someone is marked absent
 
     def action_primary(self) -> None:
         if self.live.state.mode == "solo" and self.rnd.voting_phase == 1 and self.live.state.can_reveal(self.rnd):
@@ -109,6 +126,29 @@ class CardScreen(RoundScreen):
         from dilemmaspel.tui.screens.reveal import RevealScreen
 
         self.app.switch_screen(RevealScreen(self.live, self.rnd))
+
+    def action_present(self) -> None:
+        self.mark_present()
+
+    @work(exclusive=True, group="present")
+    async def mark_present(self) -> None:
+        """A member marked absent is back: they vote in this round as long as it is not revealed."""
+        absent = self.absent_members()
+        if not absent:
+            return
+        from dilemmaspel.tui.dialogs.choose import ChooseDialog
+
+        names = [self.live.state.name(pid) for pid in absent]
+        index = await self.app.push_screen_wait(ChooseDialog(t("ui.card.present_question"), names))
+        if index is None:
+            return
+        try:
+            self.live.engine.set_absent(absent[index], False)
+        except (RuleError, StoreError) as exc:
+            self.fail(exc)
+            return
+        self.notify(t("ui.card.present_done", name=names[index]))
+        self.update_status()
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
@@ -56,5 +56,17 @@ class CaseScreen(BaseScreen):
         situation = self.query_one("#case-situation", TextArea).text.strip()
         self.dismiss(OwnCase(title=title, situation=situation, question=question, options=options))
 
+    def pending_loss(self) -> str | None:
+        typed = [w.value for w in self.query(Input)] + [self.query_one("#case-situation", TextArea).text]
+        return t("ui.case.loses") if any(text.strip() for text in typed) else None
+
     def action_cancel(self) -> None:
+        self.leave()
+
+    @work(exclusive=True, group="leave")
+    async def leave(self) -> None:
+        """Back to the set-up form; asks first when something was typed."""
+        loss = self.pending_loss()
+        if loss and not await self.ask(t("ui.discard", what=loss), t("ui.discard_yes"), t("ui.setup.keep")):
+            return
         self.dismiss(None)

@@ -59,7 +59,7 @@ class GroupsScreen(SessionScreen):
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.groups.reshuffle"), id="reshuffle")
                 yield Button(t("key.table_list"), id="table-list")
-                yield Button(t("ui.groups.play"), id="play", variant="success")
+                yield Button(t("ui.groups.play_on" if self.live.state.rounds else "ui.groups.play"), id="play", variant="success")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -140,8 +140,15 @@ class GroupsScreen(SessionScreen):
 
     @on(Button.Pressed, "#reshuffle")
     def action_reshuffle(self) -> None:
+        self.reshuffle()
+
+    @work(exclusive=True, group="change")
+    async def reshuffle(self) -> None:
+        """Mix the groups again, after a yes: the current grouping (and moves by hand) is lost."""
         request = self.request()
         if request is None:
+            return
+        if not await self.ask(t("ui.groups.reshuffle_confirm"), t("ui.groups.reshuffle_yes"), t("ui.no"), letters=False):
             return
         try:
             repeats = self.live.engine.reshuffle(**request)
@@ -163,8 +170,9 @@ class GroupsScreen(SessionScreen):
         state = self.live.state
         name = state.name(pid)
         choices = [t("ui.groups.group_label", number=g + 1, size=len(m)) for g, m in enumerate(state.groups)]
-        target = await self.app.push_screen_wait(ChooseDialog(t("ui.groups.move_to", name=name), choices))
-        if target is None:
+        current = state.group_of(pid) or 0
+        target = await self.app.push_screen_wait(ChooseDialog(t("ui.groups.move_to", name=name), choices, highlighted=current))
+        if target is None or target == current:
             return
         try:
             self.live.engine.move(pid, target)
@@ -174,11 +182,21 @@ class GroupsScreen(SessionScreen):
         self.refresh_groups()
 
     def action_absent(self) -> None:
+        self.toggle_absent()
+
+    @work(exclusive=True, group="change")
+    async def toggle_absent(self) -> None:
+        """Mark the selected member absent, or present again, after a yes."""
         pid = self.selected_pid()
         if pid is None:
             return
+        absent = pid not in self.live.state.absent
+        name = self.live.state.name(pid)
+        question = t("ui.groups.absent_confirm" if absent else "ui.groups.present_confirm", name=name)
+        if not await self.ask(question, letters=False):
+            return
         try:
-            self.live.engine.set_absent(pid, pid not in self.live.state.absent)
+            self.live.engine.set_absent(pid, absent)
         except (RuleError, StoreError) as exc:
             self.fail(exc)
             return

@@ -41,6 +41,10 @@ class ParticipantsScreen(SessionScreen):
         """Whether groups exist: newcomers then join a group at once."""
         return bool(self.live.state.groups)
 
+    def binding_names(self) -> dict[str, str]:
+        # A moreel beraad has no groups to go to: Ctrl+N goes on to the case.
+        return {"key.to_groups": "key.to_beraad"} if self.live.state.mode == "beraad" else {}
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="participants", classes="page"):

@@ -13,7 +13,7 @@ from dilemmaspel.core.session import RoundState, RuleError
 from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import SessionScreen, binding, literal
-from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
+from dilemmaspel.tui.context import Live
 
 
 class PlayScreen(SessionScreen):
@@ -25,6 +25,11 @@ class PlayScreen(SessionScreen):
         binding("e", "finish", "key.finish"),
         binding("q", "app.quit", "key.quit"),
     ]
+
+    def __init__(self, live: Live) -> None:
+        super().__init__(live)
+        self.last_group: int | None = None  # the group last continued from here
+        self.closed_rounds = sum(1 for r in live.state.rounds if r.phase == "closed")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,17 +56,20 @@ class PlayScreen(SessionScreen):
         state = self.live.state
         group = step.group or 0
         played, planned = progress(state, group)
+        own_case = state.mode == "beraad" and state.settings.case is not None
         if step.kind == "deal":
-            return t("ui.play.deal", number=played + 1, total=planned)
-        if step.kind == "vote" and step.round is not None:
-            done, total = voted_count(state, step.round)
-            key = "ui.play.revote" if step.round.voting_phase == 2 else "ui.play.vote"
-            return t(key, number=played, total=planned, done=done, voters=total, title=step.round.title)
-        if step.kind == "reveal" and step.round is not None:
-            return t("ui.play.reveal", number=played, total=planned, title=step.round.title)
-        if step.kind == "discuss" and step.round is not None:
-            return t("ui.play.discuss", number=played, total=planned, title=step.round.title)
-        return t("ui.play.done", total=played)
+            return t("ui.play.open_case") if own_case else t("ui.play.deal", number=played + 1, total=planned)
+        if step.round is not None and step.kind in ("vote", "reveal", "discuss"):
+            rnd = step.round
+            what = t("ui.card.own_case") if rnd.case is not None else t("ui.round.card", number=played, total=planned)
+            if step.kind == "vote":
+                done, total = voted_count(state, rnd)
+                key = "ui.play.revote" if rnd.voting_phase == 2 else "ui.play.vote"
+                return t(key, what=what, done=done, voters=total, title=rnd.title)
+            return t(f"ui.play.{step.kind}", what=what, title=rnd.title)
+        if own_case:
+            return t("ui.play.case_done")
+        return t("ui.play.done" if played != 1 else "ui.play.done_one", total=played)
 
     def refresh_list(self) -> None:
         state = self.live.state
@@ -87,9 +95,25 @@ class PlayScreen(SessionScreen):
         hint = t("ui.play.hint_done") if everything_done else t("ui.play.hint_one" if one_group else "ui.play.hint")
         self.query_one("#play-hint", Static).update(hint)
         if menu.option_count:
-            first_open = next((i for i in range(len(state.groups)) if next_for_group(state, i).kind != "group_done"), None)
-            menu.highlighted = highlighted if highlighted is not None else (first_open if first_open is not None else menu.option_count - 1)
+            closed = sum(1 for r in state.rounds if r.phase == "closed")
+            if highlighted is None or closed > self.closed_rounds:
+                # A round was just closed (or the hub is new): on to the next group with something to do.
+                start = 0 if self.last_group is None else self.last_group + 1
+                highlighted = self.next_open_group(start)
+            self.closed_rounds = closed
+            menu.highlighted = highlighted
         menu.focus()
+
+    def next_open_group(self, start: int) -> int:
+        """The menu index of the first group from ``start`` on (wrapping) that has something to do;
+        the 'finish' item when no group has."""
+        state = self.live.state
+        count = len(state.groups)
+        for offset in range(count):
+            group = (start + offset) % count
+            if next_for_group(state, group).kind != "group_done":
+                return group
+        return self.query_one("#group-list", OptionList).option_count - 1
 
     @on(OptionList.OptionSelected, "#group-list")
     def group_selected(self, event: OptionList.OptionSelected) -> None:
@@ -104,6 +128,7 @@ class PlayScreen(SessionScreen):
         from dilemmaspel.tui.screens.reveal import RevealScreen
 
         step = next_for_group(self.live.state, group)
+        self.last_group = group
         try:
             if step.kind == "deal":
                 self.app.push_screen(CardScreen(self.live, self.deal(group)))
@@ -146,7 +171,7 @@ class PlayScreen(SessionScreen):
     async def finish_session(self) -> None:
         unfinished = next_step(self.live.state).kind != "finished"
         question = t("ui.play.finish_early") if unfinished else t("ui.play.finish_confirm")
-        if not await self.app.push_screen_wait(ConfirmDialog(question)):
+        if not await self.ask(question, letters=False):
             return
         try:
             self.live.engine.finish()

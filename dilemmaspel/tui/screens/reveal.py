@@ -16,7 +16,6 @@ from dilemmaspel.core.stats import anonymous, round_stats, shift_table, shifts
 from dilemmaspel.i18n import current_language, t
 from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import RoundScreen, binding, literal
-from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
 from dilemmaspel.tui.screens.card import round_label
 from dilemmaspel.tui.screens.vote import collect_votes
 from dilemmaspel.tui.widgets.bars import vote_bars
@@ -31,6 +30,8 @@ TABS = ("result", "reasons", "discuss", "rules", "card", "history", "progress")
 
 class RevealScreen(RoundScreen):
     """The reveal and everything a group does after it."""
+
+    KEY_SCOPE = "round"
 
     BINDINGS = [
         binding("t", "twist", "key.twist"),
@@ -56,7 +57,7 @@ class RevealScreen(RoundScreen):
                 yield VerticalScroll(id="discuss-body")
             with TabPane(t("ui.reveal.tab.rules"), id="rules"):
                 yield VerticalScroll(id="rules-body")
-            with TabPane(t("ui.reveal.tab.card"), id="card"):
+            with TabPane(t("ui.reveal.tab.case" if self.rnd.case is not None else "ui.reveal.tab.card"), id="card"):
                 with VerticalScroll():
                     yield CardView(self.rnd)
             if self.solo:
@@ -123,18 +124,23 @@ class RevealScreen(RoundScreen):
         for phase in phases:
             stats = round_stats(state, rnd, phase)
             heading = t("ui.reveal.first" if phase == 1 else "ui.reveal.second", count=stats.total)
+            if self.solo and phase == 1:
+                heading = t("ui.reveal.solo_choice")
             parts.append(Static(heading, classes="subsection"))
-            parts.append(Static(vote_bars(stats), classes="bars"))
+            # One person practising alone: no sides, majorities or party lines.
+            parts.append(Static(vote_bars(stats, splits=not self.solo), classes="bars"))
             if stats.side_withheld and not self.solo:
                 parts.append(Static(t(stats.side_withheld), classes="hint withheld"))
             labels = " = ".join(t("vote.other") if o == OTHER else o for o in stats.leaders)
-            if stats.majority is not None:
+            if self.solo:
+                pass
+            elif stats.majority is not None:
                 parts.append(Static(t("ui.reveal.majority", option=labels, share=round(stats.majority_share * 100))))
             elif stats.leaders:
                 parts.append(Static(t("ui.reveal.tie", options=labels, count=stats.tally[stats.leaders[0]])))
             line = stats.party_line
             figure = f" (V = {line.v:.2f})".replace(".", "," if current_language() == "nl" else ".") if line.v is not None else ""
-            if stats.by_side is not None:
+            if stats.by_side is not None and not self.solo:
                 parts.append(Static(t("ui.reveal.party_line", reading=t(line.reading)) + figure, classes="party-line"))
             if phase == 1:
                 legend = [f"{letter}. {text}" for letter, text in zip(rnd.letters, rnd.options)]
@@ -197,7 +203,8 @@ class RevealScreen(RoundScreen):
             parts.append(Static(t("report.conclusion"), classes="subsection"))
             parts.append(Static(literal(rnd.conclusion)))
         if not parts:
-            parts.append(Static(t("ui.reveal.nothing_to_discuss"), classes="hint"))
+            empty = "ui.reveal.case_nothing_to_discuss" if rnd.case is not None else "ui.reveal.nothing_to_discuss"
+            parts.append(Static(t(empty), classes="hint"))
         self._fill("discuss-body", parts)
 
     def render_rules(self) -> None:
@@ -209,7 +216,7 @@ class RevealScreen(RoundScreen):
                 for rule in card.rules:
                     parts.append(Static(literal(rule_text(rule)), classes="rule"))
             if card.reflection:
-                parts.append(Static(t("ui.reveal.reflection"), classes="subsection"))
+                parts.append(Static(t("ui.reveal.reflection_solo" if self.solo else "ui.reveal.reflection"), classes="subsection"))
                 parts.append(Static(literal(card.reflection.strip())))
         if not parts:
             parts.append(Static(t("ui.reveal.no_rules"), classes="hint"))
@@ -301,13 +308,14 @@ class RevealScreen(RoundScreen):
 
     def action_twist(self) -> None:
         try:
-            twist = self.live.engine.show_twist(self.rnd.number)
+            self.live.engine.show_twist(self.rnd.number)
         except (RuleError, StoreError) as exc:
             self.fail(exc)
             return
         self.render_all()
+        # The discussion tab shows the new variation; a notification would linger over the
+        # notes of the deliberation that usually follows.
         self.action_tab("discuss")
-        self.notify(twist, title=t("ui.reveal.twist_title"), timeout=10)
 
     def action_deliberate(self) -> None:
         from dilemmaspel.tui.screens.deliberation import DeliberationScreen
@@ -327,6 +335,8 @@ class RevealScreen(RoundScreen):
     @work(exclusive=True)
     async def revote(self) -> None:
         rnd = self.rnd
+        if rnd.phase == "revealed" and not await self.ask(t("ui.reveal.revote_confirm"), t("ui.reveal.revote_yes"), t("ui.no"), letters=False):
+            return
         try:
             if rnd.phase == "revealed":
                 self.live.engine.open_revote(rnd.number)
@@ -354,7 +364,7 @@ class RevealScreen(RoundScreen):
         if rnd.phase == "revoting":
             self.notify(t("rule.close_while_voting"), severity="warning")
             return
-        if not self.solo and not await self.app.push_screen_wait(ConfirmDialog(t("ui.reveal.close_confirm"))):
+        if not self.solo and not await self.ask(t("ui.reveal.close_confirm")):
             return
         try:
             self.live.engine.close_round(rnd.number)

@@ -24,7 +24,7 @@ from dilemmaspel.core.session import RuleError
 from dilemmaspel.core import timing
 from dilemmaspel.i18n import current_language, t
 from dilemmaspel.store import StoreError, StoreSink
-from dilemmaspel.tui.base import BaseScreen, binding, literal
+from dilemmaspel.tui.base import BaseScreen, binding, literal, role_name
 from dilemmaspel.tui.context import Live
 
 NO_METHOD = "-"
@@ -144,6 +144,7 @@ class SetupScreen(BaseScreen):
         self.fill_filters()
         self.fill_step_minutes()
         self.query_one("#person" if self.mode == "solo" else "#title", Input).focus()
+        self.call_after_refresh(self.remember_form)  # once the deck's filters and method are filled in
 
     # --- time: minutes per step, the session's length, how many cards fit -----------------
 
@@ -239,7 +240,8 @@ class SetupScreen(BaseScreen):
             return
         for name, options in (
             ("#themes", [(literal(label), theme) for theme, label in deck.deck.themes.items()]),
-            ("#roles", [(literal(role), role) for role in sorted({r for c in deck.cards for r in c.roles})]),
+            ("#roles", sorted(((literal(role_name(role)), role) for role in {r for c in deck.cards for r in c.roles}),
+                              key=lambda item: str(item[0]).lower())),
         ):
             widget = self._maybe(name, SelectionList)
             if widget is not None:
@@ -389,5 +391,38 @@ class SetupScreen(BaseScreen):
         live = Live(sink.session_id or "", engine, [s.deck for s in self.dapp.library.decks.values()])
         self.dapp.route(live)
 
+    def form_values(self) -> list[object]:
+        """Everything the form holds now, to tell whether anything was typed or changed."""
+        values: list[object] = []
+        for widget in self.query("Input, Switch, Select, SelectionList, TextArea"):
+            if widget.has_class("step-minutes"):
+                continue  # rebuilt with each method: compared with the remembered minutes instead
+            if isinstance(widget, SelectionList):
+                values.append(sorted(map(str, widget.selected)))
+            elif isinstance(widget, (Input, Switch, Select)):
+                values.append(widget.value)
+        return values
+
+    def remember_form(self) -> None:
+        self.initial_values = self.form_values()
+
+    def pending_loss(self) -> str | None:
+        initial = getattr(self, "initial_values", None)
+        if initial is None:
+            return None
+        method = self.chosen_method()
+        minutes_changed = method is not None and self.step_values() != self.remembered_minutes(method)
+        if self.form_values() == initial and not minutes_changed:
+            return None
+        return t("ui.setup.loses")
+
     def action_back(self) -> None:
+        self.leave()
+
+    @work(exclusive=True, group="leave")
+    async def leave(self) -> None:
+        """Back to the start screen; asks first when something was typed or changed."""
+        loss = self.pending_loss()
+        if loss and not await self.ask(t("ui.discard", what=loss), t("ui.discard_yes"), t("ui.setup.keep")):
+            return
         self.dapp.to_start()

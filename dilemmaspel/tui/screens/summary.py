@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Header, Static
 
 from dilemmaspel.core.stats import anonymous
 from dilemmaspel.i18n import t
+from dilemmaspel.i18n.oserror import os_error
 from dilemmaspel.store import StoreError
 from dilemmaspel.transcript import FORMATS, transcripts_dir, write_transcripts
 from dilemmaspel.tui.base import SessionScreen, binding, literal
@@ -61,7 +62,7 @@ class SummaryScreen(SessionScreen):
             paths = write_transcripts(self.live.session_id, events, transcripts_dir(self.dapp.data_dir),
                                       FORMATS, anonymised=anonymised, appendix=appendix)
         except (StoreError, OSError) as exc:
-            reason = getattr(exc, "strerror", None) or exc
+            reason = os_error(exc) if isinstance(exc, OSError) else str(exc)
             self.app.call_from_thread(self.notify, t("ui.summary.failed", reason=reason), severity="error", timeout=10)
             return
         self.app.call_from_thread(self.show_written, paths, done)

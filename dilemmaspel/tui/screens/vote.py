@@ -18,13 +18,12 @@ from dilemmaspel.localtime import local_time
 from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import BaseScreen, RoundScreen, binding, literal
 from dilemmaspel.tui.context import Live
-from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
 
 
 class PassScreen(RoundScreen):
     """'Pass the laptop to <name>': shows nothing of earlier votes.
 
-    Dismisses with "vote" (the member is here), "absent" or "stop" (back to the card).
+    Dismisses with "vote" (the member is here), "absent" (after a yes) or "stop" (back to the card).
     """
 
     BINDINGS = [
@@ -57,7 +56,13 @@ class PassScreen(RoundScreen):
         self.dismiss("vote")
 
     def action_absent(self) -> None:
-        self.dismiss("absent")
+        self.ask_absent()
+
+    @work(exclusive=True)
+    async def ask_absent(self) -> None:
+        name = self.live.state.name(self.pid)
+        if await self.ask(t("ui.pass.absent_confirm", name=name), t("ui.pass.absent_yes"), t("ui.pass.absent_no"), letters=False):
+            self.dismiss("absent")
 
     def action_stop(self) -> None:
         self.dismiss("stop")
@@ -88,6 +93,7 @@ class VoteScreen(RoundScreen):
         self._draft_timer = None
         self._restoring = False
         self._latest = ("", "", "")
+        self.picked: str | None = None
 
     def compose(self) -> ComposeResult:
         rnd = self.rnd
@@ -134,6 +140,7 @@ class VoteScreen(RoundScreen):
         ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
         if draft.choice in ids:
             choices.highlighted = ids.index(draft.choice)
+            self.set_choice(draft.choice)
         other = self.query_one("#other", Input)
         other.value = draft.other
         other.display = draft.choice == OTHER
@@ -151,7 +158,6 @@ class VoteScreen(RoundScreen):
 
     @on(Input.Changed, "#other")
     @on(TextArea.Changed, "#reasoning")
-    @on(OptionList.OptionHighlighted, "#choices")
     def draft_changed(self) -> None:
         if self._restoring:
             return
@@ -187,33 +193,47 @@ class VoteScreen(RoundScreen):
 
     @property
     def choice(self) -> str | None:
-        choices = self.query_one("#choices", OptionList)
-        if choices.highlighted is None:
+        """The option the member chose (by letter, arrow keys or click); None before any choice."""
+        return self.picked
+
+    def pending_loss(self) -> str | None:
+        """A choice or any text typed is lost when the member leaves without confirming."""
+        other = self.query_one("#other", Input).value.strip()
+        reasoning = self.query_one("#reasoning", TextArea).text.strip()
+        if self.picked is None and not other and not reasoning:
             return None
-        return choices.get_option_at_index(choices.highlighted).id
+        return t("ui.vote.loses", name=self.live.state.name(self.pid))
 
     def action_pick(self, letter: str) -> None:
         choices = self.query_one("#choices", OptionList)
         ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
         if letter in ids:
             choices.highlighted = ids.index(letter)
+            self.set_choice(letter)
             self.chosen(letter)
 
-    @on(OptionList.OptionHighlighted, "#choices")
-    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        choice = event.option.id or ""
+    def set_choice(self, choice: str) -> None:
+        """Record the member's choice and show it."""
+        self.picked = choice
         self.query_one("#other", Input).display = choice == OTHER
         label = t("vote.other") if choice == OTHER else f"{choice}. {self.rnd.option_text(choice)}"
         self.query_one("#chosen", Static).update(literal(t("ui.vote.chosen", choice=label)))
+        self.draft_changed()  # the choice is part of the draft
+
+    @on(OptionList.OptionHighlighted, "#choices")
+    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.highlighted != event.option_index:
+            return  # stale: the list highlights its first option when built, before on_mount clears it
+        self.set_choice(event.option.id or "")
 
     @on(OptionList.OptionSelected, "#choices")
     def selected(self, event: OptionList.OptionSelected) -> None:
+        self.set_choice(event.option.id or "")
         self.chosen(event.option.id or "")
 
     def chosen(self, letter: str) -> None:
         """After choosing, move on to the next field."""
         other = self.query_one("#other", Input)
-        other.display = letter == OTHER
         (other if letter == OTHER else self.query_one("#reasoning", TextArea)).focus()
 
     @on(Input.Submitted, "#other")
@@ -241,7 +261,8 @@ class VoteScreen(RoundScreen):
             self.query_one("#reasoning", TextArea).focus()
             return
         label = other if choice == OTHER else f"{choice}. {self.rnd.option_text(choice)}"
-        if not await self.app.push_screen_wait(ConfirmDialog(t("ui.vote.confirm", choice=label), t("ui.vote.confirm_yes"), t("ui.vote.confirm_no"))):
+        # The member asked to confirm: the highlighted button, and so Enter, confirms.
+        if not await self.ask(t("ui.vote.confirm", choice=label), t("ui.vote.confirm_yes"), t("ui.vote.confirm_no"), default=True):
             return
         try:
             self.live.engine.vote(self.rnd.number, self.pid, choice, reasoning, other)
@@ -252,6 +273,14 @@ class VoteScreen(RoundScreen):
         self.dismiss(True)
 
     def action_back(self) -> None:
+        self.leave()
+
+    @work(exclusive=True, group="leave")
+    async def leave(self) -> None:
+        """Back to the pass screen; asks first when a choice or typed text would be thrown away."""
+        loss = self.pending_loss()
+        if loss and not await self.ask(t("ui.discard", what=loss), t("ui.discard_yes"), t("ui.vote.keep_voting")):
+            return
         self.discard_draft()
         self.dismiss(False)
 

@@ -9,8 +9,8 @@ from dilemmaspel.core.stats import RoundStats
 from dilemmaspel.i18n import t
 
 
-def vote_bars(stats: RoundStats, width: int = 30) -> Content:
-    """A block of bars for the reveal screen."""
+def vote_bars(stats: RoundStats, width: int = 30, splits: bool = True) -> Content:
+    """A block of bars for the reveal screen (``splits=False``: no coalition/opposition split)."""
     top = max(stats.tally.values()) if stats.total else 0
     lines: list[Content] = []
     for option, count in stats.tally.items():
@@ -30,7 +30,7 @@ def vote_bars(stats: RoundStats, width: int = 30) -> Content:
                 ("█" * length, "$accent"),
                 ("░" * (width - length), "$text-muted 30%"),
                 f" {count:>2}  ",
-                (split, "$text-muted"),
+                (split if splits else "", "$text-muted"),
             )
         )
     return Content("\n").join(lines)

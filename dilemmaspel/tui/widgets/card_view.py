@@ -9,7 +9,7 @@ from textual.widgets import Static
 from dilemmaspel.core.cards import OPTION_LETTERS
 from dilemmaspel.core.session import RoundState
 from dilemmaspel.i18n import t
-from dilemmaspel.tui.base import literal
+from dilemmaspel.tui.base import body_name, literal, role_name
 
 
 class CardView(Vertical):
@@ -34,9 +34,9 @@ class CardView(Vertical):
         rnd = self.rnd
         yield Static(literal(rnd.title), classes="card-title", markup=False)
         if rnd.card is not None:
-            meta = [self.theme_name or rnd.card.theme, ", ".join(rnd.card.bodies)]
+            meta = [self.theme_name or rnd.card.theme, ", ".join(body_name(b) for b in rnd.card.bodies)]
             if rnd.card.roles:
-                meta.append(", ".join(rnd.card.roles))
+                meta.append(", ".join(role_name(r) for r in rnd.card.roles))
             yield Static(literal(" · ".join(meta)), classes="card-meta")
         else:
             yield Static(literal(t("ui.card.own_case")), classes="card-meta")

@@ -60,8 +60,7 @@ class TimeBox(Static):
             self.signalled = True
             self.add_class("over")
             if not self.over_on_entry:  # a step re-opened after its time was up rings no second time
-                self.app.bell()
-                self.notify(t("ui.timer.over_note"), timeout=6)
+                self.app.bell()  # the box itself turns red and says so: no notification over the notes
         seconds = math.ceil(left) if left > 0 else int(-left)
         clock = f"{seconds // 60:02d}:{seconds % 60:02d}"
         if left <= 0:
