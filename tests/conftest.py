@@ -12,6 +12,16 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the long Pilot flows first, so parallel workers finish together (the short tests fill in)."""
+
+    def weight(item: pytest.Item) -> int:
+        name = item.path.name
+        return 0 if name == "test_tui_group.py" else 1 if name.startswith("test_tui_") else 2
+
+    items.sort(key=weight)  # a stable sort: the order within each kind stays as collected
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point DILEMMASPEL_HOME at a fresh folder and reset the language."""
