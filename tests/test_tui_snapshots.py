@@ -49,11 +49,15 @@ def build(home: Path, language: str = "nl", voted: int = 0, reveal: bool = False
     return store, Live(sink.session_id or "", engine, [deck])
 
 
-def still(app: DilemmaApp) -> None:
-    for widget in app.query(Input):
-        widget.cursor_blink = False
-    for area in app.query(TextArea):
-        area.cursor_blink = False
+async def still(pilot: Any) -> None:
+    """Stop the cursors blinking, with the cursor shown: a stable picture."""
+    fields = [*pilot.app.query(Input), *pilot.app.query(TextArea)]
+    for field in fields:
+        field.cursor_blink = False
+    await settle(pilot)  # a blink already on its way may have hidden a cursor meanwhile:
+    for field in fields:  # blinking on and straight off again shows it, and no blink comes between
+        field.cursor_blink = True
+        field.cursor_blink = False
 
 
 @pytest.fixture
@@ -102,7 +106,7 @@ def test_voting_screen(snap_compare: Any, home: Path) -> None:
         await pilot.press("b")
         await settle(pilot)
         pilot.app.screen.query_one("#reasoning", TextArea).insert("De subsidie is openbaar besproken.")
-        still(pilot.app)
+        await still(pilot)
         await settle(pilot)
 
     assert snap_compare(DilemmaApp(home, store=store), run_before=show, terminal_size=(100, 30))
@@ -136,7 +140,7 @@ def test_deliberation_step(snap_compare: Any, home: Path) -> None:
         timer.started = None  # freeze the clock for a stable picture
         timer.elapsed_before = 125
         timer.tick()
-        still(pilot.app)
+        await still(pilot)
         await settle(pilot)
 
     assert snap_compare(DilemmaApp(home, store=store), run_before=show, terminal_size=(100, 30))
@@ -149,7 +153,7 @@ def test_own_case_form(snap_compare: Any, home: Path) -> None:
         pilot.app.push_screen(CaseScreen())
         await settle(pilot)
         pilot.app.screen.query_one("#case-title", Input).value = "Subsidie dorpshuis"
-        still(pilot.app)
+        await still(pilot)
         await settle(pilot)
 
     assert snap_compare(DilemmaApp(home), run_before=show, terminal_size=(80, 24))
@@ -185,7 +189,7 @@ def test_beraad_step_with_time_box(snap_compare: Any, home: Path) -> None:
         timer.signalled = True
         timer.add_class("over")
         timer.tick()
-        still(pilot.app)
+        await still(pilot)
         await settle(pilot)
 
     assert snap_compare(DilemmaApp(home, store=store), run_before=show, terminal_size=(80, 24))
