@@ -40,6 +40,8 @@ class StartScreen(BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self.unfinished: list[SessionSummary] = []
+        self.title = "dilemmaspel"  # before the first frame, which shows them
+        self.sub_title = t("ui.start.subtitle")
 
     def compose(self) -> ComposeResult:
         yield TitleLine()
@@ -51,8 +53,6 @@ class StartScreen(BaseScreen):
         yield KeyLine()
 
     def on_mount(self) -> None:
-        self.title = "dilemmaspel"
-        self.sub_title = t("ui.start.subtitle")
         self.query_one("#menu", OptionList).focus()
         self.call_after_refresh(use_real_chrome, self)  # Header and Footer, after the first frame
 
