@@ -22,7 +22,7 @@ from dilemmaspel.tui.widgets.first_frame import KeyLine, TitleLine, use_real_chr
 from tests.conftest import ROOT
 from tests.tui_helpers import make_app, settle, until
 
-THEMES = ["textual-dark", "textual-light", "nord", "gruvbox", "tokyo-night"]
+THEMES = ["textual-dark", "textual-light", "nord"]
 
 
 def cells(strip: Strip) -> list[tuple[object, ...]]:
