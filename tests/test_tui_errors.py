@@ -10,7 +10,7 @@ import pytest
 from dilemmaspel.tui.app import load_settings, run_app
 from dilemmaspel.tui.screens.start import StartScreen
 from tests.conftest import DATA
-from tests.tui_helpers import make_app, settle
+from tests.tui_helpers import make_app, settle, until
 
 
 def test_unusable_data_dir_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -39,13 +39,12 @@ async def test_broken_user_deck_is_reported_and_the_rest_still_loads(isolated_ho
         assert isinstance(app.screen, StartScreen)
         library = app.library
         assert "mini" in library.decks and "bestuurlijke-integriteit" in library.decks
-        app.warm_up()
-        for _ in range(20):
-            await settle(pilot)
-            if app._notifications:
-                break
-        messages = [str(n.message) for n in app._notifications]
-        assert any("kapot.toml" in m and "options" in m for m in messages)
+        app.warm_up()  # reports the skipped deck from its own thread
+
+        def reported() -> bool:
+            return any("kapot.toml" in str(n.message) and "options" in str(n.message) for n in app._notifications)
+
+        assert await until(pilot, reported)
 
 
 async def test_language_switch_is_remembered(isolated_home: Path) -> None:

@@ -16,6 +16,7 @@ from dilemmaspel.i18n import set_language
 from dilemmaspel.store import Store, StoreSink
 from dilemmaspel.tui.app import DilemmaApp
 from dilemmaspel.tui.context import Live
+from tests.tui_helpers import settle
 
 PEOPLE = [
     ("Anna de Vries", "Groen Dorp", "coalition", "raadslid"),
@@ -48,11 +49,15 @@ def build(home: Path, language: str = "nl", voted: int = 0, reveal: bool = False
     return store, Live(sink.session_id or "", engine, [deck])
 
 
-def still(app: DilemmaApp) -> None:
-    for widget in app.query(Input):
-        widget.cursor_blink = False
-    for area in app.query(TextArea):
-        area.cursor_blink = False
+async def still(pilot: Any) -> None:
+    """Stop the cursors blinking, with the cursor shown: a stable picture."""
+    fields = [*pilot.app.query(Input), *pilot.app.query(TextArea)]
+    for field in fields:
+        field.cursor_blink = False
+    await settle(pilot)  # a blink already on its way may have hidden a cursor meanwhile:
+    for field in fields:  # blinking on and straight off again shows it, and no blink comes between
+        field.cursor_blink = True
+        field.cursor_blink = False
 
 
 @pytest.fixture
@@ -71,7 +76,7 @@ def test_card_screen(snap_compare: Any, home: Path) -> None:
         from dilemmaspel.tui.screens.card import CardScreen
 
         pilot.app.push_screen(CardScreen(live, live.state.rounds[0]))
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(DilemmaApp(home, store=store), run_before=show, terminal_size=(80, 24))
 
@@ -84,7 +89,7 @@ def test_card_screen_english(snap_compare: Any, home: Path) -> None:
         from dilemmaspel.tui.screens.card import CardScreen
 
         pilot.app.push_screen(CardScreen(live, live.state.rounds[0]))
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(DilemmaApp(home, store=store), run_before=show, terminal_size=(80, 24))
 
@@ -97,12 +102,12 @@ def test_voting_screen(snap_compare: Any, home: Path) -> None:
 
         rnd = live.state.rounds[0]
         pilot.app.push_screen(VoteScreen(live, rnd, live.state.next_voter(rnd) or ""))
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("b")
-        await pilot.pause()
+        await settle(pilot)
         pilot.app.screen.query_one("#reasoning", TextArea).insert("De subsidie is openbaar besproken.")
-        still(pilot.app)
-        await pilot.pause()
+        await still(pilot)
+        await settle(pilot)
 
     assert snap_compare(DilemmaApp(home, store=store), run_before=show, terminal_size=(100, 30))
 
@@ -114,7 +119,7 @@ def test_reveal_screen(snap_compare: Any, home: Path) -> None:
         from dilemmaspel.tui.screens.reveal import RevealScreen
 
         pilot.app.push_screen(RevealScreen(live, live.state.rounds[0]))
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(DilemmaApp(home, store=store), run_before=show, terminal_size=(100, 30))
 
@@ -130,13 +135,13 @@ def test_deliberation_step(snap_compare: Any, home: Path) -> None:
 
         screen = DeliberationScreen(live, rnd, index=1)
         pilot.app.push_screen(screen)
-        await pilot.pause()
+        await settle(pilot)
         timer = screen.query_one("#timer")
         timer.started = None  # freeze the clock for a stable picture
         timer.elapsed_before = 125
         timer.tick()
-        still(pilot.app)
-        await pilot.pause()
+        await still(pilot)
+        await settle(pilot)
 
     assert snap_compare(DilemmaApp(home, store=store), run_before=show, terminal_size=(100, 30))
 
@@ -146,10 +151,10 @@ def test_own_case_form(snap_compare: Any, home: Path) -> None:
         from dilemmaspel.tui.screens.case import CaseScreen
 
         pilot.app.push_screen(CaseScreen())
-        await pilot.pause()
+        await settle(pilot)
         pilot.app.screen.query_one("#case-title", Input).value = "Subsidie dorpshuis"
-        still(pilot.app)
-        await pilot.pause()
+        await still(pilot)
+        await settle(pilot)
 
     assert snap_compare(DilemmaApp(home), run_before=show, terminal_size=(80, 24))
 
@@ -177,15 +182,15 @@ def test_beraad_step_with_time_box(snap_compare: Any, home: Path) -> None:
 
         screen = DeliberationScreen(live, rnd, index=2)
         pilot.app.push_screen(screen)
-        await pilot.pause()
+        await settle(pilot)
         timer = screen.query_one("#timer")
         timer.started = None
         timer.elapsed_before = 330  # past the 5-minute box: shows the overrun
         timer.signalled = True
         timer.add_class("over")
         timer.tick()
-        still(pilot.app)
-        await pilot.pause()
+        await still(pilot)
+        await settle(pilot)
 
     assert snap_compare(DilemmaApp(home, store=store), run_before=show, terminal_size=(80, 24))
 
@@ -208,6 +213,6 @@ def test_solo_reflection(snap_compare: Any, home: Path) -> None:
         from dilemmaspel.tui.screens.reveal import RevealScreen
 
         pilot.app.push_screen(RevealScreen(live, rnd))
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(DilemmaApp(home, store=store), run_before=show, terminal_size=(100, 30))

@@ -1,14 +1,32 @@
-"""Helpers for driving the app through Textual's Pilot as a user would."""
+"""Helpers for driving the app through Textual's Pilot as a user would.
+
+Waits never sleep for a fixed time: they let the app work (``pilot.pause(0)``) until it is quiet
+or until the screen shows what the test expects, with a generous upper bound that only fails a
+test when that never happens. A loaded machine makes them slower, never wrong.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import threading
+import time
+import weakref
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from textual import events
+from textual.app import App
+from textual.keys import key_to_character
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from dilemmaspel.tui.app import DilemmaApp
+
+WAIT_LIMIT = 30.0
+"""Seconds a wait may take before the test fails: far beyond any normal frame, even under load."""
 
 ROSTER = """naam;partij;kant;rol
 Anna de Vries;Groen Dorp;coalitie;raadslid
@@ -28,16 +46,85 @@ def screen_text(app: DilemmaApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+class CountingExecutor(ThreadPoolExecutor):
+    """The loop's default executor, counting the jobs it is running (thread workers run here)."""
+
+    def __init__(self) -> None:
+        super().__init__(thread_name_prefix="test-worker")
+        self.running = 0
+        self._count_lock = threading.Lock()
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        with self._count_lock:
+            self.running += 1
+        try:
+            future = super().submit(fn, *args, **kwargs)
+        except BaseException:
+            self._finished(None)
+            raise
+        future.add_done_callback(self._finished)
+        return future
+
+    def _finished(self, _future: object) -> None:
+        with self._count_lock:
+            self.running -= 1
+
+
+_executors: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, CountingExecutor] = weakref.WeakKeyDictionary()
+
+
+def _count_thread_jobs() -> None:
+    """Run the current loop's thread jobs (thread workers, to_thread) where settle can see them."""
+    loop = asyncio.get_running_loop()
+    if loop not in _executors:
+        _executors[loop] = CountingExecutor()
+        loop.set_default_executor(_executors[loop])
+
+
+def _busy(app: App[Any]) -> bool:
+    """Whether the app has messages left to handle on its top screen, or a thread job running."""
+    nodes = [app, *app.screen.walk_children(with_self=True)]
+    if any(node.message_queue_size for node in nodes):
+        return True
+    executor = _executors.get(asyncio.get_running_loop())
+    return executor is not None and executor.running > 0
+
+
+async def _step(pilot: Pilot[Any], polls: int) -> None:
+    """One poll: let the app handle what is pending; after a few polls also give threads a moment."""
+    await pilot.pause(0 if polls < 20 else 0.01)
+
+
 async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause()
-    await pilot.pause()
+    """Let the app finish handling what it was sent: no messages pending, no thread job running."""
+    deadline = time.monotonic() + WAIT_LIMIT
+    quiet = polls = 0
+    while quiet < 3:
+        await _step(pilot, polls)
+        polls += 1
+        quiet = 0 if _busy(pilot.app) else quiet + 1
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app did not settle within {WAIT_LIMIT:.0f} s")
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], object], limit: float = WAIT_LIMIT) -> bool:
+    """Let the app work until ``condition()`` holds; False only if it never did within ``limit`` seconds."""
+    deadline = time.monotonic() + limit
+    polls = 0
+    while True:
+        await _step(pilot, polls)
+        polls += 1
+        if condition():
+            return True
+        if time.monotonic() > deadline:
+            return False
 
 
 async def fill(pilot: Pilot[Any], selector: str, text: str) -> None:
     """Focus a field and put text in it (typing short text key by key)."""
     widget = pilot.app.screen.query_one(selector)
     widget.focus()
-    await pilot.pause()
+    await settle(pilot)
     if isinstance(widget, Input):
         widget.value = ""
         if len(text) <= 30 and text.isascii() and "[" not in text:
@@ -70,8 +157,35 @@ async def vote(pilot: Pilot[Any], choice: str, reasoning: str = "", other: str =
     await settle(pilot)
 
 
+class QuickPilot(Pilot[Any]):
+    """Pilot whose key presses wait for the app to handle them, not for the clock.
+
+    ``Pilot.press`` waits for the process to look idle after every key (at least 40 ms each).
+    This one posts the same ``Key`` event the terminal driver posts to the app, then settles.
+    """
+
+    async def press(self, *keys: str) -> None:
+        for key in keys:
+            if key.startswith("wait:") or (len(key) == 1 and not key.isalnum()):
+                await super().press(key)  # Textual's own spelling of punctuation keys and waits
+                continue
+            self.app.post_message(events.Key(key, key_to_character(key)))
+            await settle(self)
+
+
+class PilotedApp(DilemmaApp):
+    """The app itself, driven in tests by a QuickPilot."""
+
+    @asynccontextmanager
+    async def run_test(self, **kwargs: Any) -> AsyncIterator[Pilot[None]]:  # type: ignore[override]
+        _count_thread_jobs()
+        async with super().run_test(**kwargs) as pilot:
+            await settle(pilot)
+            yield QuickPilot(self)
+
+
 def make_app(home: Path, extra: list[Path] | None = None) -> DilemmaApp:
-    return DilemmaApp(home, extra or [])
+    return PilotedApp(home, extra or [])
 
 
 def all_text(app: DilemmaApp) -> str:
@@ -82,9 +196,12 @@ def all_text(app: DilemmaApp) -> str:
 
 
 async def shows(pilot: Pilot[Any], text: str, tries: int = 50) -> bool:
-    """Whether the screen shows ``text`` once it has settled (a slow machine may need a few frames)."""
-    for _ in range(tries):
-        if text in screen_text(pilot.app):  # type: ignore[arg-type]
-            return True
-        await pilot.pause(0.05)
-    return False
+    """Whether the screen shows ``text``, waiting for it as long as a slow machine may need.
+
+    Returns as soon as the text is there. ``tries`` is kept for callers that pass it (it was a
+    count of 50 ms polls): the wait lasts up to the longer of ``tries`` x 50 ms and ``WAIT_LIMIT``.
+    """
+    if text in screen_text(pilot.app):  # type: ignore[arg-type]
+        return True
+    limit = max(WAIT_LIMIT, tries * 0.05)
+    return await until(pilot, lambda: text in screen_text(pilot.app), limit)  # type: ignore[arg-type]

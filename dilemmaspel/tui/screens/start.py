@@ -1,22 +1,35 @@
-"""The first screen: what the app is for, what to do next, and unfinished sessions to resume."""
+"""The first screen: what the app is for, what to do next, and unfinished sessions to resume.
+
+It is the app's first frame, so it is kept light (``benchmarks/tui_startup.py``): the session
+list is read once, the table of sessions is built only when there are some, and the title and key
+lines are drawn by light stand-ins until the real Header and Footer are ready to take their place.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.content import Content
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from dilemmaspel.i18n import t
 from dilemmaspel.store import SessionSummary, StoreError
 from dilemmaspel.localtime import local_time
 from dilemmaspel.tui.base import BaseScreen, binding, cell
+from dilemmaspel.tui.widgets.first_frame import KeyLine, TitleLine, use_real_chrome
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
 
 
 class StartScreen(BaseScreen):
     """Menu and the list of sessions that can be resumed."""
 
+    AUTO_FOCUS = "#menu"  # straight to the menu: focusing the page first restyles it twice
     BINDINGS = [
         binding("n", "new_group", "key.new_group"),
         binding("b", "browse", "key.browse"),
@@ -27,23 +40,24 @@ class StartScreen(BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self.unfinished: list[SessionSummary] = []
+        self.title = "dilemmaspel"  # before the first frame, which shows them
+        self.sub_title = t("ui.start.subtitle")
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleLine()
         with VerticalScroll(id="start"):
             yield Static(t("ui.start.welcome"), id="welcome")
             yield Static(t("ui.start.intro"), id="intro")
             yield OptionList(id="menu")
             yield Vertical(id="resume-box")
-        yield Footer(compact=True)
+        yield KeyLine()
 
     def on_mount(self) -> None:
-        self.title = "dilemmaspel"
-        self.sub_title = t("ui.start.subtitle")
-        self.refresh_sessions()
         self.query_one("#menu", OptionList).focus()
+        self.call_after_refresh(use_real_chrome, self)  # Header and Footer, after the first frame
 
     def on_screen_resume(self) -> None:
+        """The screen shows (also the first time, right after mounting): read the sessions."""
         self.refresh_sessions()
 
     def refresh_sessions(self) -> None:
@@ -59,17 +73,19 @@ class StartScreen(BaseScreen):
         if self.unfinished:
             items.append(("resume", "ui.start.resume"))
         items += [("browse", "ui.start.browse"), ("help", "ui.start.help"), ("language", "ui.start.language"), ("quit", "ui.start.quit")]
-        menu.add_options([Option(t(label), id=action) for action, label in items])
+        menu.add_options([Option(Content(t(label)), id=action) for action, label in items])
         menu.highlighted = 0
         box = self.query_one("#resume-box", Vertical)
         box.display = bool(self.unfinished)
         if not self.unfinished:
             box.remove_children()
             return
+        from textual.widgets import DataTable
+
         if not box.children:  # built only when there is something to resume: a faster first screen
             box.mount(Static(t("ui.start.resume_title"), classes="section-title"),
                       DataTable(id="resume", cursor_type="row", zebra_stripes=True))
-        table = self.query_one("#resume", DataTable)
+        table: DataTable[object] = self.query_one("#resume", DataTable)
         table.clear(columns=True)
         table.add_columns(t("ui.start.col.date"), t("ui.start.col.mode"), t("ui.start.col.title"), t("ui.start.col.progress"))
         for summary in self.unfinished:
@@ -87,7 +103,7 @@ class StartScreen(BaseScreen):
     def menu_selected(self, event: OptionList.OptionSelected) -> None:
         action = event.option.id
         if action == "resume":
-            self.query_one("#resume", DataTable).focus()
+            self.query_one("#resume").focus()
             return
         handlers = {
             "new_group": self.dapp.action_new_group,
@@ -102,9 +118,9 @@ class StartScreen(BaseScreen):
         elif action in self.dapp.extra_modes:
             self.dapp.start_mode(action)
 
-    @on(DataTable.RowSelected, "#resume")
-    def resume_selected(self, event: DataTable.RowSelected) -> None:
-        self.dapp.resume(str(event.row_key.value))
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "resume":
+            self.dapp.resume(str(event.row_key.value))
 
     def action_new_group(self) -> None:
         self.dapp.action_new_group()
