@@ -13,7 +13,7 @@ from dilemmaspel.tui.screens.help import HelpScreen
 from dilemmaspel.tui.screens.reveal import RevealScreen
 from dilemmaspel.tui.screens.setup import SetupScreen
 from tests.test_tui_snapshots import build
-from tests.tui_helpers import make_app, screen_text, settle, shows
+from tests.tui_helpers import make_app, screen_text, settle, shows, until
 
 
 async def test_card_count_field_shows_its_value(isolated_home: Path) -> None:
@@ -45,13 +45,11 @@ async def test_help_scrolls_to_the_key_list_at_80x24(isolated_home: Path, langua
         scroll = app.screen.query_one("#help-scroll", VerticalScroll)
         assert app.screen.focused is scroll
         await pilot.press("pagedown")
-        await settle(pilot)
-        assert scroll.scroll_y > 0
+        assert await until(pilot, lambda: scroll.scroll_y > 0)
         await pilot.press("end")
         assert await shows(pilot, key_line)
         await pilot.press("home")
-        await settle(pilot)
-        assert scroll.scroll_y == 0
+        assert await until(pilot, lambda: scroll.scroll_y == 0)  # the scroll is animated
         await pilot.press("k")
         assert await shows(pilot, key_line)
 
@@ -76,11 +74,9 @@ async def test_reveal_tabs_scroll_with_the_keyboard(isolated_home: Path, languag
                 continue  # this tab fits the screen
             scrolled += 1
             await pilot.press("pagedown")
-            await settle(pilot)
-            assert focused.scroll_y > 0, tab
+            assert await until(pilot, lambda: focused.scroll_y > 0), tab  # the scroll is animated
             await pilot.press("end")
-            await settle(pilot)
-            assert focused.scroll_y == focused.max_scroll_y
+            assert await until(pilot, lambda: focused.scroll_y == focused.max_scroll_y), tab
         assert scrolled >= 2  # at 80x24 the result and the rules are longer than the screen
 
 
