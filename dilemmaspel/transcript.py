@@ -190,7 +190,8 @@ def write_transcripts(
     for fmt in FORMATS:
         if fmt not in formats:
             continue
-        path = out_dir / f"{stem}.{fmt}"
+        # The JSON is the complete session, the same with or without the trainer's appendix.
+        path = out_dir / f"{file_stem(session_id, state, anonymised, lang) if fmt == 'json' else stem}.{fmt}"
         if fmt == "md":
             write_private_atomic(path, to_markdown(state, lang, appendix))
         elif fmt == "html":

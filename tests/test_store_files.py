@@ -180,9 +180,23 @@ def _as_owner(args: list[str], owned: Path) -> subprocess.CompletedProcess[str]:
         python = shutil.which(f"python{sys.version_info.major}.{sys.version_info.minor}", path="/usr/bin:/usr/local/bin") or ""
         if not python:
             pytest.skip("no interpreter that another user may run")
-        env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *site.getsitepackages()])
+        paths = [ROOT, *map(Path, site.getsitepackages())]
+        blocked = next((path for path in paths if not _others_can_read(path)), None)
+        if blocked is not None:
+            pytest.skip(f"as root this test runs the CLI as 'nobody', who cannot reach {blocked}")
+        env["PYTHONPATH"] = os.pathsep.join(map(str, paths))
     return subprocess.run([python, "-m", "dilemmaspel", *args], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120, **extra)  # type: ignore[call-overload]
+
+
+def _others_can_read(path: Path) -> bool:
+    """Whether a user who is neither owner nor group may read ``path`` and pass every folder above it."""
+    path = path.resolve()
+    for folder in [path, *path.parents]:
+        mode = folder.stat().st_mode
+        if not mode & stat.S_IXOTH or (folder == path and not mode & stat.S_IROTH):
+            return False
+    return True
 
 
 @posix_only

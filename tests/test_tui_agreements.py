@@ -75,3 +75,22 @@ async def test_free_text_actions_of_an_older_session_become_rows(isolated_home: 
         await settle(pilot)
     assert [a.text for a in live.state.rounds[0].agreements] == ["De griffie zoekt het uit.", "Het presidium agendeert het."]
     assert live.state.rounds[0].actions == ""
+
+
+async def test_tab_from_the_conclusion_walks_through_what_who_and_when(isolated_home: Path) -> None:
+    """Typed as a member would: the keys go into the fields in order, nothing in between takes them."""
+    store, live = build(isolated_home, voted=5, reveal=True)
+    rnd = live.state.rounds[0]
+    live.engine.start_deliberation(rnd.number)
+    method = live.state.settings.method
+    assert method is not None
+    app = make_app(isolated_home)
+    app.store = store
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(DeliberationScreen(live, rnd, index=len(method.steps)))
+        await settle(pilot)
+        await pilot.press(*"Wij", "tab", *"Notitie", "tab", *"Griffie", "tab", *"mei")
+        await pilot.press("escape")
+        await settle(pilot)
+    assert live.state.rounds[0].conclusion == "Wij"
+    assert live.state.rounds[0].agreements == [Agreement(text="Notitie", owner="Griffie", due="mei")]

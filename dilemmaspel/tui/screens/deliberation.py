@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from dilemmaspel.core.events import Agreement
@@ -71,7 +71,7 @@ class DeliberationScreen(RoundScreen):
                     yield Static(t("ui.agreement.what"), classes="agreement-text")
                     yield Static(t("ui.agreement.owner"), classes="agreement-owner")
                     yield Static(t("ui.agreement.due"), classes="agreement-due")
-                with VerticalScroll(id="agreements"):
+                with Vertical(id="agreements"):  # the page scrolls; this list takes no focus of its own
                     for agreement in self.known_agreements():
                         yield self.agreement_row(agreement.text, agreement.owner, agreement.due)
                     yield self.agreement_row()
@@ -121,7 +121,7 @@ class DeliberationScreen(RoundScreen):
         """Typing in the last row opens a fresh one below it."""
         rows = list(self.query("#agreements .agreement-row").results(Horizontal))
         if event.value.strip() and rows and event.input.parent is rows[-1] and len(rows) < MAX_AGREEMENTS:
-            self.query_one("#agreements", VerticalScroll).mount(self.agreement_row())
+            self.query_one("#agreements", Vertical).mount(self.agreement_row())
 
     def on_mount(self) -> None:
         self.show_progress()

@@ -59,8 +59,9 @@ class SummaryScreen(SessionScreen):
         """Write the files in a worker: a long evening's Word file takes a moment."""
         try:
             events = self.dapp.store.events(self.live.session_id)
+            formats = [fmt for fmt in FORMATS if not (appendix and fmt == "json")]  # the JSON is written already
             paths = write_transcripts(self.live.session_id, events, transcripts_dir(self.dapp.data_dir),
-                                      FORMATS, anonymised=anonymised, appendix=appendix)
+                                      formats, anonymised=anonymised, appendix=appendix)
         except (StoreError, OSError) as exc:
             reason = os_error(exc) if isinstance(exc, OSError) else str(exc)
             self.app.call_from_thread(self.notify, t("ui.summary.failed", reason=reason), severity="error", timeout=10)
