@@ -65,7 +65,7 @@ GLOBAL_OPTIONS: list[GlobalOption] = [
     GlobalOption("--data-dir", "cli.opt.data_dir", "cli.metavar.dir"),
     GlobalOption("--decks", "cli.opt.decks", "cli.metavar.dir", append=True),
     GlobalOption("--bind", "cli.opt.bind", "cli.metavar.address"),
-    GlobalOption("--port", "cli.opt.port", type=_port),
+    GlobalOption("--port", "cli.opt.port", "cli.metavar.port", type=_port),
     GlobalOption("--tls-cert", "cli.opt.tls_cert", "cli.metavar.file"),
     GlobalOption("--tls-key", "cli.opt.tls_key", "cli.metavar.file"),
 ]

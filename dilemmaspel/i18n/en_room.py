@@ -99,6 +99,7 @@ MESSAGES: dict[str, str] = {
     'room.page.phase.closed': 'closed',
     'room.page.error': 'Did not work: {message}',
     'cli.metavar.address': 'ADDRESS',
+    'cli.metavar.port': 'PORT',
     'cli.metavar.file': 'FILE',
     'cli.opt.bind': "own devices: listen on this address (default: the laptop's address on the local network)",
     'cli.opt.port': "own devices: listen on this port (default: the session's port, or a free one)",

@@ -99,6 +99,7 @@ MESSAGES: dict[str, str] = {
     'room.page.phase.closed': 'afgerond',
     'room.page.error': 'Niet gelukt: {message}',
     'cli.metavar.address': 'ADRES',
+    'cli.metavar.port': 'POORT',
     'cli.metavar.file': 'BESTAND',
     'cli.opt.bind': 'eigen apparaten: luister op dit adres (standaard het adres van de laptop op het lokale netwerk)',
     'cli.opt.port': 'eigen apparaten: luister op deze poort (standaard de poort van de sessie, of een vrije poort)',
