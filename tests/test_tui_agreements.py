@@ -10,9 +10,25 @@ from textual.widgets import Input
 from dilemmaspel.core.events import Agreement
 from dilemmaspel.i18n import set_language
 from dilemmaspel.store import Store
+from dilemmaspel.tui.app import DilemmaApp
+from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.screens.deliberation import DeliberationScreen
 from tests.test_tui_snapshots import build
 from tests.tui_helpers import make_app, screen_text, settle
+
+def conclusion_page(home: Path, language: str = "nl", actions: str = "") -> tuple[Live, DilemmaApp, DeliberationScreen]:
+    """A revealed round of five votes, deliberating, and the app about to open its conclusion page."""
+    store, live = build(home, language, voted=5, reveal=True)
+    rnd = live.state.rounds[0]
+    live.engine.start_deliberation(rnd.number)
+    if actions:
+        live.engine.conclude(rnd.number, "Klaar.", actions=actions)
+    method = live.state.settings.method
+    assert method is not None
+    app = make_app(home)
+    app.store = store
+    return live, app, DeliberationScreen(live, rnd, index=len(method.steps))
+
 
 HEAD = {"nl": ("Afspraak", "Wie", "Wanneer"), "en": ("Agreement", "Who", "When")}
 
@@ -27,15 +43,9 @@ async def _type(pilot, field: Input, text: str) -> None:  # type: ignore[no-unty
 @pytest.mark.parametrize("language", ["nl", "en"])
 async def test_agreements_with_owner_and_deadline_are_kept_with_the_session(isolated_home: Path, language: str) -> None:
     set_language(language)
-    store, live = build(isolated_home, language, voted=5, reveal=True)
-    rnd = live.state.rounds[0]
-    live.engine.start_deliberation(rnd.number)
-    method = live.state.settings.method
-    assert method is not None
-    app = make_app(isolated_home)
-    app.store = store
+    live, app, page = conclusion_page(isolated_home, language)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(DeliberationScreen(live, rnd, index=len(method.steps)))
+        app.push_screen(page)
         await settle(pilot)
         text = screen_text(app)
         assert all(word in text for word in HEAD[language]), text
@@ -58,16 +68,9 @@ async def test_agreements_with_owner_and_deadline_are_kept_with_the_session(isol
 
 
 async def test_free_text_actions_of_an_older_session_become_rows(isolated_home: Path) -> None:
-    store, live = build(isolated_home, voted=5, reveal=True)
-    rnd = live.state.rounds[0]
-    live.engine.start_deliberation(rnd.number)
-    live.engine.conclude(rnd.number, "Klaar.", actions="De griffie zoekt het uit.\nHet presidium agendeert het.")
-    method = live.state.settings.method
-    assert method is not None
-    app = make_app(isolated_home)
-    app.store = store
+    live, app, page = conclusion_page(isolated_home, actions="De griffie zoekt het uit.\nHet presidium agendeert het.")
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(DeliberationScreen(live, rnd, index=len(method.steps)))
+        app.push_screen(page)
         await settle(pilot)
         values = [field.value for field in app.screen.query(".agreement-row Input.agreement-text").results(Input)]
         assert values == ["De griffie zoekt het uit.", "Het presidium agendeert het.", ""]
@@ -79,15 +82,9 @@ async def test_free_text_actions_of_an_older_session_become_rows(isolated_home: 
 
 async def test_tab_from_the_conclusion_walks_through_what_who_and_when(isolated_home: Path) -> None:
     """Typed as a member would: the keys go into the fields in order, nothing in between takes them."""
-    store, live = build(isolated_home, voted=5, reveal=True)
-    rnd = live.state.rounds[0]
-    live.engine.start_deliberation(rnd.number)
-    method = live.state.settings.method
-    assert method is not None
-    app = make_app(isolated_home)
-    app.store = store
+    live, app, page = conclusion_page(isolated_home)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(DeliberationScreen(live, rnd, index=len(method.steps)))
+        app.push_screen(page)
         await settle(pilot)
         await pilot.press(*"Wij", "tab", *"Notitie", "tab", *"Griffie", "tab", *"mei")
         await pilot.press("escape")

@@ -458,6 +458,17 @@ async def phone_events(request: web.Request) -> web.StreamResponse:
     return await _stream(request, room, Viewer("participant", pid), lang, device_hash(request.cookies[DEVICE_COOKIE]))
 
 
+async def _member_form(request: web.Request, room: Room) -> tuple[str, dict[str, str]] | web.Response:
+    """Who posts (a joined member) and what, once the CSRF token matches; else the refusal."""
+    pid = _member(request, room)
+    if isinstance(pid, web.Response):
+        return pid
+    fields = await _form(request, room)
+    if isinstance(fields, web.Response):
+        return fields
+    return pid, fields
+
+
 def _member(request: web.Request, room: Room) -> str | web.Response:
     pid = room.pid_of(request)
     if pid is None:
@@ -479,12 +490,10 @@ async def vote_post(request: web.Request) -> web.StreamResponse:
     """Cast or change one's own vote. ``version`` is the ballot the phone last saw: a replay is stale."""
     room = request.app[ROOM_KEY]
     lang = _lang(request, room)
-    pid = _member(request, room)
-    if isinstance(pid, web.Response):
-        return pid
-    fields = await _form(request, room)
-    if isinstance(fields, web.Response):
-        return fields
+    posted = await _member_form(request, room)
+    if isinstance(posted, web.Response):
+        return posted
+    pid, fields = posted
     number, version = _int(fields, "round"), _int(fields, "version")
     reasoning, other = _text(fields, "reasoning"), _text(fields, "other")
     if number is None or version is None:
@@ -518,12 +527,10 @@ async def personal_post(request: web.Request) -> web.StreamResponse:
     """A member's own conclusion in a moreel beraad (after the reveal)."""
     room = request.app[ROOM_KEY]
     lang = _lang(request, room)
-    pid = _member(request, room)
-    if isinstance(pid, web.Response):
-        return pid
-    fields = await _form(request, room)
-    if isinstance(fields, web.Response):
-        return fields
+    posted = await _member_form(request, room)
+    if isinstance(posted, web.Response):
+        return posted
+    pid, fields = posted
     number, text = _int(fields, "round"), _text(fields, "text")
     if number is None:
         return _json_error(400, "room.error.refused", lang)
@@ -542,12 +549,10 @@ async def personal_post(request: web.Request) -> web.StreamResponse:
 async def _lead_round(request: web.Request, room: Room) -> tuple[dict[str, str], int] | web.Response:
     """The fields of a table lead's post and the round they act on: only their own table's."""
     lang = _lang(request, room)
-    pid = _member(request, room)
-    if isinstance(pid, web.Response):
-        return pid
-    fields = await _form(request, room)
-    if isinstance(fields, web.Response):
-        return fields
+    posted = await _member_form(request, room)
+    if isinstance(posted, web.Response):
+        return posted
+    pid, fields = posted
     rnd = led_round(room.engine.state, pid)
     number = _int(fields, "round")
     if rnd is None or number != rnd.number:
