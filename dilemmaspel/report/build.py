@@ -208,7 +208,7 @@ class ReportBuilder:
         for play in plays:
             cells = {r.group: self.result_cell(r) for r in play.rounds}
             row = (self.t("minutes.card" if play.first.card else "minutes.case", number=play.number)
-                   + f" {' '.join(play.first.title.split())}",
+                   + f": {' '.join(play.first.title.split())}",
                    *(cells.get(g, "") for g in tables))
             if self.several_tables:
                 row += (self.room_total(play),)
