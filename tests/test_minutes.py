@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from dilemmaspel.core.engine import Engine, ListSink
 from dilemmaspel.core.events import Agreement
 from dilemmaspel.core.roster import Participant
-from dilemmaspel.core.session import SessionState, replay
+from dilemmaspel.core.session import SessionState
 from dilemmaspel.report.blocks import Bullets, Chart, Heading
 from dilemmaspel.report.build import Options, build_report
 from dilemmaspel.transcript import FORMATS, to_docx, to_html, to_markdown, write_transcripts

@@ -22,7 +22,7 @@ import dilemmaspel.store as store_module
 from dilemmaspel.core.engine import Engine
 from dilemmaspel.core.events import Event, SessionStarted, StepNoteSaved
 from dilemmaspel.core.roster import Participant
-from dilemmaspel.core.session import SessionState, replay
+from dilemmaspel.core.session import SessionState
 from dilemmaspel.store import DB_NAME, SCHEMA_VERSION, SessionConflict, Store, StoreError, StoreSink
 from tests import sessionfactory as factory
 from tests.conftest import ROOT

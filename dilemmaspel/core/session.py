@@ -96,6 +96,11 @@ class RoundState:
     step_at: str = ""  # own devices: when the table lead moved to that step
     step_seconds: dict[int, int] = field(default_factory=dict)  # time used per step
 
+    def all_agreements(self) -> list[Agreement]:
+        """The round's agreements; the free-text actions of older sessions count one per line."""
+        legacy = [Agreement(text=line.strip()[:2000]) for line in self.actions.splitlines() if line.strip()]
+        return [*self.agreements, *legacy]
+
     @property
     def current_step(self) -> int:
         """The step the group is at, the first one when none was recorded."""

@@ -32,7 +32,6 @@ MESSAGES: dict[str, str] = {
     'key.table_list': 'Table list',
     'ui.groups.table_list_saved': 'Table list saved: {path}',
     'ui.groups.summary': '{groups} groups, {people} participants. Arrows or PgUp/PgDn: through the groups.',
-    'ui.groups.current': '{make_up}',
     'cli.tables.help': "write a session's table list (who sits where, for name cards) as Markdown or CSV",
     'cli.tables.format': 'md or csv (default md)',
     'cli.tables.no_groups': 'dilemmaspel: session {session} has no groups yet',

@@ -11,7 +11,6 @@ MESSAGES: dict[str, str] = {
     "minutes.col.card": "Card",
     "minutes.col.room": "Room (first vote)",
     "minutes.col.table": "Table",
-    "minutes.col.members": "Members",
     "minutes.col.agreement": "Agreement",
     "minutes.col.owner": "Who",
     "minutes.col.due": "When",

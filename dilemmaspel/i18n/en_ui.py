@@ -222,7 +222,6 @@ MESSAGES: dict[str, str] = {
     "ui.reveal.twists": "What if ...? ({shown} of {total} shown)",
     "ui.reveal.twists_all": "What if ...?",
     "ui.reveal.twist_hint": "Press T for the next variation.",
-    "ui.reveal.twist_title": "What if ...?",
     "ui.reveal.prompts": "Questions for the discussion",
     "ui.reveal.rules": "Rules",
     "ui.reveal.reflection": "Reflection for the trainer",
@@ -242,7 +241,6 @@ MESSAGES: dict[str, str] = {
     "ui.timer.none": "no time agreed",
     "ui.timer.left": "{clock} left",
     "ui.timer.over": "time is up: {clock} over time",
-    "ui.timer.over_note": "The agreed time for this step is up.",
     "ui.timer.paused": "(paused)",
     # summary
     "ui.summary.subtitle": "finished",

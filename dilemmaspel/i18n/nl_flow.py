@@ -32,7 +32,6 @@ MESSAGES: dict[str, str] = {
     'key.table_list': 'Tafellijst',
     'ui.groups.table_list_saved': 'Tafellijst opgeslagen: {path}',
     'ui.groups.summary': '{groups} groepen, {people} deelnemers. Pijltjes of PgUp/PgDn: door de groepen.',
-    'ui.groups.current': '{make_up}',
     'cli.tables.help': 'schrijf de tafellijst (wie zit waar, voor naamkaartjes) van een sessie als Markdown of CSV',
     'cli.tables.format': 'md of csv (standaard md)',
     'cli.tables.no_groups': 'dilemmaspel: sessie {session} heeft nog geen groepen',

@@ -11,7 +11,6 @@ MESSAGES: dict[str, str] = {
     "minutes.col.card": "Kaart",
     "minutes.col.room": "Zaal (eerste stemming)",
     "minutes.col.table": "Tafel",
-    "minutes.col.members": "Leden",
     "minutes.col.agreement": "Afspraak",
     "minutes.col.owner": "Wie",
     "minutes.col.due": "Wanneer",

@@ -222,7 +222,6 @@ MESSAGES: dict[str, str] = {
     "ui.reveal.twists": "Maar wat als ...? ({shown} van {total} getoond)",
     "ui.reveal.twists_all": "Maar wat als ...?",
     "ui.reveal.twist_hint": "Druk op T voor de volgende variant.",
-    "ui.reveal.twist_title": "Maar wat als ...?",
     "ui.reveal.prompts": "Vragen voor het gesprek",
     "ui.reveal.rules": "Regels",
     "ui.reveal.reflection": "Reflectie voor de trainer",
@@ -242,7 +241,6 @@ MESSAGES: dict[str, str] = {
     "ui.timer.none": "geen tijd afgesproken",
     "ui.timer.left": "nog {clock}",
     "ui.timer.over": "tijd om: {clock} over de tijd",
-    "ui.timer.over_note": "De afgesproken tijd voor deze stap is om.",
     "ui.timer.paused": "(pauze)",
     # summary
     "ui.summary.subtitle": "afgerond",

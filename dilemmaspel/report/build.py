@@ -12,13 +12,14 @@ a name beside a vote or reasoning.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from dilemmaspel.core.events import OTHER, Agreement
 from dilemmaspel.core.session import RoundState, SessionState, Vote
 from dilemmaspel.core.flow import reveal_order
 from dilemmaspel.core.stats import SIDE, RoundStats, choices_of, round_disclosure, round_stats, shift_table, shifts
 from dilemmaspel.i18n import t
+from dilemmaspel.localtime import local_clock as clock
+from dilemmaspel.localtime import local_day as day
 from dilemmaspel.report.blocks import (
     Appendix,
     Bar,
@@ -65,35 +66,12 @@ def card_plays(state: SessionState) -> list[CardPlay]:
     return list(plays.values())
 
 
-def clock(iso: str) -> str:
-    """Local time of day, 'HH:MM' ('' when unknown)."""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%H:%M")
-    except ValueError:
-        return ""
-
-
-def day(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d")
-    except ValueError:
-        return ""
-
-
 def span(start: str, end: str) -> str:
     """'19:30–20:05', '19:30–' while it lasts, '' when unknown."""
     begin, finish = clock(start), clock(end)
     if not begin:
         return ""
     return f"{begin}–{finish}" if finish else f"{begin}–"
-
-
-def minutes_between(start: str, end: str) -> int | None:
-    try:
-        seconds = (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
-    except ValueError:
-        return None
-    return max(0, round(seconds / 60))
 
 
 class ReportBuilder:
@@ -336,7 +314,7 @@ class ReportBuilder:
                          Bullets(tuple(Item(text, label=self.name(pid) if self.named else "") for pid, text in personal)))
         if rnd.conclusion.strip():
             self.doc.add(Paragraph(self.t("report.conclusion"), style="strong"), Quote(rnd.conclusion))
-        agreements = agreements_of(rnd)
+        agreements = rnd.all_agreements()
         if agreements:
             self.doc.add(Paragraph(self.t("report.actions"), style="strong"),
                          Bullets(tuple(Item(self.agreement_text(a)) for a in agreements)))
@@ -453,7 +431,7 @@ class ReportBuilder:
                 where = self.t("minutes.card" if rnd.card else "minutes.case", number=play.number)
                 if self.several_tables:
                     where += f" · {self.table(rnd.group)}"
-                for agreement in agreements_of(rnd):
+                for agreement in rnd.all_agreements():
                     rows.append((agreement.text, agreement.owner or "–", agreement.due or "–", where))
         if not rows:
             return
@@ -483,13 +461,6 @@ class ReportBuilder:
             if card.prompts:
                 self.doc.add(Paragraph(self.t("report.prompts"), style="strong"),
                              Bullets(tuple(Item(prompt) for prompt in card.prompts)))
-
-
-def agreements_of(rnd: RoundState) -> list[Agreement]:
-    """A round's agreements; the free-text actions of older sessions count one per line."""
-    found = list(rnd.agreements)
-    found += [Agreement(text=line.strip()) for line in rnd.actions.splitlines() if line.strip()]
-    return found
 
 
 def step_minutes(rnd: RoundState) -> dict[int, int]:

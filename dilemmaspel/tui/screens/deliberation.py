@@ -72,7 +72,7 @@ class DeliberationScreen(RoundScreen):
                     yield Static(t("ui.agreement.owner"), classes="agreement-owner")
                     yield Static(t("ui.agreement.due"), classes="agreement-due")
                 with Vertical(id="agreements"):  # the page scrolls; this list takes no focus of its own
-                    for agreement in self.known_agreements():
+                    for agreement in self.rnd.all_agreements()[:MAX_AGREEMENTS]:
                         yield self.agreement_row(agreement.text, agreement.owner, agreement.due)
                     yield self.agreement_row()
         else:
@@ -89,11 +89,6 @@ class DeliberationScreen(RoundScreen):
             yield TextArea(self.rnd.notes.get(self.index, ""), id="notes", soft_wrap=True)
         yield Static("", id="step-progress", classes="status-bar")
         yield Footer(compact=True)
-
-    def known_agreements(self) -> list[Agreement]:
-        """The round's agreements; free-text actions of older sessions become one row per line."""
-        legacy = [Agreement(text=line.strip()[:2000]) for line in self.rnd.actions.splitlines() if line.strip()]
-        return [*self.rnd.agreements, *legacy][:MAX_AGREEMENTS]
 
     @staticmethod
     def agreement_row(text: str = "", owner: str = "", due: str = "") -> Horizontal:
