@@ -6,10 +6,11 @@ from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from dilemmaspel.tui.base import BaseModal, binding, literal
+from dilemmaspel.tui.widgets.key_footer import KeyFooter
 
 
 class ChooseDialog(BaseModal[int | None]):
@@ -31,7 +32,7 @@ class ChooseDialog(BaseModal[int | None]):
         with Vertical(classes="dialog"):
             yield Static(literal(self.question), classes="dialog-question")
             yield OptionList(*[Option(literal(item), id=str(i)) for i, item in enumerate(self.items)], id="choices")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         choices = self.query_one("#choices", OptionList)

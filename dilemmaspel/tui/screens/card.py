@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from dilemmaspel.core.flow import progress, voted_count
 from dilemmaspel.core.session import RoundState, RuleError
@@ -15,6 +15,7 @@ from dilemmaspel.tui.base import RoundScreen, binding
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.screens.vote import collect_votes
 from dilemmaspel.tui.widgets.card_view import CardView
+from dilemmaspel.tui.widgets.key_footer import KeyFooter
 
 
 def round_label(live: Live, rnd: RoundState) -> str:
@@ -57,7 +58,7 @@ class CardScreen(RoundScreen):
         with VerticalScroll(id="card", classes="page"):
             yield CardView(self.rnd, theme)
         yield Static("", id="status", classes="status-bar")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = round_label(self.live, self.rnd)

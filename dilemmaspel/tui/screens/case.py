@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, Static, TextArea
 
 from dilemmaspel.core.events import OwnCase
 from dilemmaspel.i18n import t
 from dilemmaspel.tui.base import BaseScreen, binding
+from dilemmaspel.tui.widgets.key_footer import KeyFooter
 
 
 class CaseScreen(BaseScreen):
@@ -34,7 +35,7 @@ class CaseScreen(BaseScreen):
             for letter in "ABCD":
                 yield Input(placeholder=t("ui.case.option_hint", letter=letter), id=f"case-option-{letter}", max_length=300)
             yield Button(t("ui.case.confirm"), variant="primary", id="confirm")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.case.subtitle")

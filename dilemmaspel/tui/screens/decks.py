@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from dilemmaspel.core.cards import Card, Deck
@@ -14,6 +14,7 @@ from dilemmaspel.i18n import t
 from dilemmaspel.tui.base import BaseScreen, binding, literal
 from dilemmaspel.tui.widgets.card_view import CardView
 from dilemmaspel.tui.widgets.rules import rule_text
+from dilemmaspel.tui.widgets.key_footer import KeyFooter
 
 
 def deck_heading(deck: Deck) -> str:
@@ -52,7 +53,7 @@ class DecksScreen(BaseScreen):
         with Horizontal(id="browser"):
             yield OptionList(id="cards")
             yield VerticalScroll(id="card-detail")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.decks.subtitle")

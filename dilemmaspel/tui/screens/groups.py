@@ -7,7 +7,7 @@ from collections import Counter
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import Button, DataTable, Header, Input, Select, Static
 
 from dilemmaspel.core.groups import GroupingError
 from dilemmaspel.core.session import RuleError
@@ -16,6 +16,7 @@ from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import SessionScreen, binding, cell, literal
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.dialogs.choose import ChooseDialog
+from dilemmaspel.tui.widgets.key_footer import KeyFooter
 
 
 def make_up(live: Live, group: int) -> str:
@@ -60,7 +61,7 @@ class GroupsScreen(SessionScreen):
                 yield Button(t("ui.groups.reshuffle"), id="reshuffle")
                 yield Button(t("key.table_list"), id="table-list")
                 yield Button(t("ui.groups.play_on" if self.live.state.rounds else "ui.groups.play"), id="play", variant="success")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.groups.subtitle")

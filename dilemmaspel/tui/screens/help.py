@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
 from dilemmaspel.i18n import t
 from dilemmaspel.tui.base import BaseScreen, binding
+from dilemmaspel.tui.widgets.key_footer import KeyFooter
 
 
 class HelpScreen(BaseScreen):
@@ -22,7 +23,7 @@ class HelpScreen(BaseScreen):
         yield Header()
         with VerticalScroll(id="help-scroll"):
             yield Markdown(t("help.body"), id="help")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.help.subtitle")

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import Button, DataTable, Header, Input, Select, Static
 
 from dilemmaspel.core.roster import Participant, name_key, read_roster
 from dilemmaspel.core.session import RuleError
@@ -19,6 +19,7 @@ from dilemmaspel.tui.base import SessionScreen, binding, cell, literal
 from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
 from dilemmaspel.tui.dialogs.file_picker import FilePickerDialog
 from dilemmaspel.tui.context import Live
+from dilemmaspel.tui.widgets.key_footer import KeyFooter
 
 
 class ParticipantsScreen(SessionScreen):
@@ -64,7 +65,7 @@ class ParticipantsScreen(SessionScreen):
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.participants.import"), id="import")
                 yield Button(t("ui.participants.next"), id="next", variant="success")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.participants.subtitle")

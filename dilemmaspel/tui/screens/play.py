@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from dilemmaspel.core.flow import Next, next_for_group, next_step, progress, voted_count
@@ -14,6 +14,7 @@ from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import SessionScreen, binding, literal
 from dilemmaspel.tui.context import Live
+from dilemmaspel.tui.widgets.key_footer import KeyFooter
 
 
 class PlayScreen(SessionScreen):
@@ -37,7 +38,7 @@ class PlayScreen(SessionScreen):
             yield Static("", id="play-title", classes="intro")
             yield OptionList(id="group-list")
             yield Static("", id="play-hint", classes="hint")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_list()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from dilemmaspel.core.events import OTHER
 from dilemmaspel.core.flow import reveal_order
@@ -21,6 +21,7 @@ from dilemmaspel.tui.screens.vote import collect_votes
 from dilemmaspel.tui.widgets.bars import vote_bars
 from dilemmaspel.tui.widgets.card_view import CardView
 from dilemmaspel.tui.widgets.rules import rule_text
+from dilemmaspel.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from dilemmaspel.core.history import CardHistory
@@ -65,7 +66,7 @@ class RevealScreen(RoundScreen):
                     yield VerticalScroll(id="history-body")
                 with TabPane(t("ui.reveal.tab.progress"), id="progress"):
                     yield VerticalScroll(id="progress-body")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     @property
     def solo(self) -> bool:

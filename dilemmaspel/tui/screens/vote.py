@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from dilemmaspel.core.cards import OPTION_LETTERS
@@ -18,6 +18,7 @@ from dilemmaspel.localtime import local_time
 from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import BaseScreen, RoundScreen, binding, literal
 from dilemmaspel.tui.context import Live
+from dilemmaspel.tui.widgets.key_footer import KeyFooter
 
 
 class PassScreen(RoundScreen):
@@ -47,7 +48,7 @@ class PassScreen(RoundScreen):
                 yield Static(literal(name), id="pass-name")
                 yield Static(t("ui.pass.progress", done=done, total=total), classes="pass-progress")
                 yield Static(literal(t("ui.pass.hint", name=name)), classes="pass-hint")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.pass.subtitle")
@@ -109,7 +110,7 @@ class VoteScreen(RoundScreen):
             yield Label(t("ui.vote.reasoning"))
             yield TextArea(id="reasoning", soft_wrap=True, show_line_numbers=False)
         yield Static(t("ui.vote.keys"), classes="status-bar")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         name = self.live.state.name(self.pid)

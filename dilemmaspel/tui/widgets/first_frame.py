@@ -131,16 +131,18 @@ def use_real_chrome(screen: Screen[object], *, tries: int = 100) -> None:
     Returns at once (call it after the first frame): the real widgets mount hidden, and each
     takes its stand-in's place after a refresh at which it has its content (at most ``tries``).
     """
-    from textual.widgets import Footer, Header
+    from textual.widgets import Header
 
-    class KeysFooter(Footer):
-        """A compact Footer that composes its keys as soon as it is mounted."""
+    from dilemmaspel.tui.widgets.key_footer import KeyFooter
 
-        def on_mount(self) -> None:
+    class KeysFooter(KeyFooter):
+        """The screen's key line, composing its keys as soon as it is mounted."""
+
+        def on_mount(self) -> None:  # Textual runs Footer's on_mount (the subscription) too
             self.bindings_changed(self.screen)
 
     stand_ins: list[tuple[Widget, Widget]] = []
-    for light, real in ((TitleLine, Header()), (KeyLine, KeysFooter(compact=True))):
+    for light, real in ((TitleLine, Header()), (KeyLine, KeysFooter())):
         found = screen.query(light)
         if found:
             real.display = False
