@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from dilemmaspel.tui.base import BaseModal, binding, literal
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine
 
 
 class ChooseDialog(BaseModal[int | None]):
@@ -32,7 +32,7 @@ class ChooseDialog(BaseModal[int | None]):
         with Vertical(classes="dialog"):
             yield Static(literal(self.question), classes="dialog-question")
             yield OptionList(*[Option(literal(item), id=str(i)) for i, item in enumerate(self.items)], id="choices")
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         choices = self.query_one("#choices", OptionList)

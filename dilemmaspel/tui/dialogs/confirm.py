@@ -8,7 +8,7 @@ from textual.widgets import Button, Static
 
 from dilemmaspel.i18n import t
 from dilemmaspel.tui.base import BaseModal, binding, literal
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine
 
 
 class ConfirmDialog(BaseModal[bool]):
@@ -50,7 +50,7 @@ class ConfirmDialog(BaseModal[bool]):
                 yield Button(self.no_label, variant="default" if self.default else "primary", id="no")
             keys = "ui.dialog.keys" if self.letters else "ui.dialog.keys_no_letters"
             yield Static(t(keys, yes=self.yes_label, no=self.no_label), classes="dialog-keys")
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.query_one("#yes" if self.default else "#no", Button).focus()

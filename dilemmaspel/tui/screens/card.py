@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from dilemmaspel.core.flow import progress, voted_count
 from dilemmaspel.core.session import RoundState, RuleError
@@ -15,7 +15,7 @@ from dilemmaspel.tui.base import RoundScreen, binding
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.screens.vote import collect_votes
 from dilemmaspel.tui.widgets.card_view import CardView
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 
 def round_label(live: Live, rnd: RoundState) -> str:
@@ -54,11 +54,11 @@ class CardScreen(RoundScreen):
     def compose(self) -> ComposeResult:
         deck_source = self.dapp.library.decks.get(self.rnd.deck)
         theme = deck_source.deck.theme_name(self.rnd.card.theme) if deck_source and self.rnd.card else ""
-        yield Header()
+        yield TitleLine()
         with VerticalScroll(id="card", classes="page"):
             yield CardView(self.rnd, theme)
         yield Static("", id="status", classes="status-bar")
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.sub_title = round_label(self.live, self.rnd)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from dilemmaspel.core.events import OwnCase
 from dilemmaspel.i18n import t
 from dilemmaspel.tui.base import BaseScreen, binding
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 
 class CaseScreen(BaseScreen):
@@ -22,7 +22,7 @@ class CaseScreen(BaseScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleLine()
         with VerticalScroll(id="case", classes="form"):
             yield Static(t("ui.case.intro"), classes="intro")
             yield Label(t("ui.case.title"))
@@ -35,7 +35,7 @@ class CaseScreen(BaseScreen):
             for letter in "ABCD":
                 yield Input(placeholder=t("ui.case.option_hint", letter=letter), id=f"case-option-{letter}", max_length=300)
             yield Button(t("ui.case.confirm"), variant="primary", id="confirm")
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.case.subtitle")

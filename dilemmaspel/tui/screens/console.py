@@ -15,7 +15,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, DataTable, Header, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from dilemmaspel.core.flow import progress, voted_count
 from dilemmaspel.core.roster import Participant
@@ -25,7 +25,7 @@ from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import BaseModal, SessionScreen, binding, cell, literal
 from dilemmaspel.tui.dialogs.choose import ChooseDialog
 from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 if TYPE_CHECKING:
     from dilemmaspel.room.server import Room
@@ -141,7 +141,7 @@ class ConsoleScreen(SessionScreen):
         self.qr_choice: bool | None = None  # None: shown until everyone has joined
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleLine()
         with Vertical(id="console"):
             with Horizontal(id="console-top"):
                 yield Static("", id="console-qr")
@@ -150,7 +150,7 @@ class ConsoleScreen(SessionScreen):
                     yield Static("", id="console-url")
                     yield Static("", id="console-joined")
             yield DataTable(id="tables", cursor_type="row", zebra_stripes=True)
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         table = self.query_one("#tables", DataTable)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from dilemmaspel.core.cards import Card, Deck
@@ -14,7 +14,7 @@ from dilemmaspel.i18n import t
 from dilemmaspel.tui.base import BaseScreen, binding, literal
 from dilemmaspel.tui.widgets.card_view import CardView
 from dilemmaspel.tui.widgets.rules import rule_text
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 
 def deck_heading(deck: Deck) -> str:
@@ -49,11 +49,11 @@ class DecksScreen(BaseScreen):
     BINDINGS = [binding("escape,q", "close", "key.close")]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleLine()
         with Horizontal(id="browser"):
             yield OptionList(id="cards")
             yield VerticalScroll(id="card-detail")
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.decks.subtitle")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Header, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from dilemmaspel.core.events import Agreement
 from dilemmaspel.core.methods import Method
@@ -15,7 +15,7 @@ from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import RoundScreen, binding, literal
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.widgets.timer import TimeBox
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 SAVE_DELAY = 0.3  # seconds of quiet typing before notes are committed: a crash loses at most this
 MAX_AGREEMENTS = 50
@@ -55,7 +55,7 @@ class DeliberationScreen(RoundScreen):
         return self.index >= len(self.method.steps)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleLine()
         if self.at_conclusion:
             # One scrolling page: with several participants it is taller than a small screen.
             with VerticalScroll(id="conclusion-page"):
@@ -89,7 +89,7 @@ class DeliberationScreen(RoundScreen):
             yield Label(t("ui.step.notes"), classes="field-label")
             yield TextArea(self.rnd.notes.get(self.index, ""), id="notes", soft_wrap=True)
         yield Static("", id="step-progress", classes="status-bar")
-        yield KeyFooter()
+        yield KeyLine()
 
     @staticmethod
     def agreement_row(text: str = "", owner: str = "", due: str = "") -> Horizontal:

@@ -7,7 +7,7 @@ from collections import Counter
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Header, Input, Select, Static
+from textual.widgets import Button, DataTable, Input, Select, Static
 
 from dilemmaspel.core.groups import GroupingError
 from dilemmaspel.core.session import RuleError
@@ -16,7 +16,7 @@ from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import SessionScreen, binding, cell, literal
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.dialogs.choose import ChooseDialog
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 
 def make_up(live: Live, group: int) -> str:
@@ -47,7 +47,7 @@ class GroupsScreen(SessionScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleLine()
         with Vertical(id="groups", classes="page"):
             yield Static(t("ui.groups.intro"), classes="intro")
             with Horizontal(classes="row", id="group-form"):
@@ -61,7 +61,7 @@ class GroupsScreen(SessionScreen):
                 yield Button(t("ui.groups.reshuffle"), id="reshuffle")
                 yield Button(t("key.table_list"), id="table-list")
                 yield Button(t("ui.groups.play_on" if self.live.state.rounds else "ui.groups.play"), id="play", variant="success")
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.groups.subtitle")

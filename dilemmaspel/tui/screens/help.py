@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Markdown
+from textual.widgets import Markdown
 
 from dilemmaspel.i18n import t
 from dilemmaspel.tui.base import BaseScreen, binding
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 
 class HelpScreen(BaseScreen):
@@ -20,10 +20,10 @@ class HelpScreen(BaseScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleLine()
         with VerticalScroll(id="help-scroll"):
             yield Markdown(t("help.body"), id="help")
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.help.subtitle")

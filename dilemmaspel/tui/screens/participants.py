@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Header, Input, Select, Static
+from textual.widgets import Button, DataTable, Input, Select, Static
 
 from dilemmaspel.core.roster import Participant, name_key, read_roster
 from dilemmaspel.core.session import RuleError
@@ -19,7 +19,7 @@ from dilemmaspel.tui.base import SessionScreen, binding, cell, literal
 from dilemmaspel.tui.dialogs.confirm import ConfirmDialog
 from dilemmaspel.tui.dialogs.file_picker import FilePickerDialog
 from dilemmaspel.tui.context import Live
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 
 class ParticipantsScreen(SessionScreen):
@@ -47,7 +47,7 @@ class ParticipantsScreen(SessionScreen):
         return {"key.to_groups": "key.to_beraad"} if self.live.state.mode == "beraad" else {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleLine()
         with Vertical(id="participants", classes="page"):
             yield Static(t("ui.participants.intro"), classes="intro")
             with Horizontal(id="new-person", classes="row"):
@@ -65,7 +65,7 @@ class ParticipantsScreen(SessionScreen):
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.participants.import"), id="import")
                 yield Button(t("ui.participants.next"), id="next", variant="success")
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.participants.subtitle")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from dilemmaspel.core.flow import Next, next_for_group, next_step, progress, voted_count
@@ -14,7 +14,7 @@ from dilemmaspel.i18n import t
 from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import SessionScreen, binding, literal
 from dilemmaspel.tui.context import Live
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 
 class PlayScreen(SessionScreen):
@@ -33,12 +33,12 @@ class PlayScreen(SessionScreen):
         self.closed_rounds = sum(1 for r in live.state.rounds if r.phase == "closed")
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleLine()
         with Vertical(id="play", classes="page"):
             yield Static("", id="play-title", classes="intro")
             yield OptionList(id="group-list")
             yield Static("", id="play-hint", classes="hint")
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.refresh_list()

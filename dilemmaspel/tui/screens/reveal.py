@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from dilemmaspel.core.events import OTHER
 from dilemmaspel.core.flow import reveal_order
@@ -21,7 +21,7 @@ from dilemmaspel.tui.screens.vote import collect_votes
 from dilemmaspel.tui.widgets.bars import vote_bars
 from dilemmaspel.tui.widgets.card_view import CardView
 from dilemmaspel.tui.widgets.rules import rule_text
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 if TYPE_CHECKING:
     from dilemmaspel.core.history import CardHistory
@@ -48,7 +48,7 @@ class RevealScreen(RoundScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleLine()
         with TabbedContent(id="tabs", initial="result"):
             with TabPane(t("ui.reveal.tab.result"), id="result"):
                 yield VerticalScroll(id="result-body")
@@ -66,7 +66,7 @@ class RevealScreen(RoundScreen):
                     yield VerticalScroll(id="history-body")
                 with TabPane(t("ui.reveal.tab.progress"), id="progress"):
                     yield VerticalScroll(id="progress-body")
-        yield KeyFooter()
+        yield KeyLine()
 
     @property
     def solo(self) -> bool:

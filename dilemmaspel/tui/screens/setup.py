@@ -11,7 +11,7 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Header, Input, Label, Select, SelectionList, Static, Switch
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static, Switch
 
 from dilemmaspel.core.cards import Deck
 from dilemmaspel.core.dealing import Filters, eligible
@@ -26,7 +26,7 @@ from dilemmaspel.i18n import current_language, t
 from dilemmaspel.store import StoreError, StoreSink
 from dilemmaspel.tui.base import BaseScreen, binding, literal, role_name
 from dilemmaspel.tui.context import Live
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 NO_METHOD = "-"
 OWN_CASE = "own"
@@ -65,7 +65,7 @@ class SetupScreen(BaseScreen):
         methods = self.dapp.library.methods_for(current_language())
         if mode == "beraad":
             methods.sort(key=lambda m: m.id != "dilemmamethode" or m.method.language != current_language())
-        yield Header()
+        yield TitleLine()
         with VerticalScroll(id="setup", classes="form"):
             yield Static(t(f"ui.setup.intro.{mode}"), classes="intro")
             if mode == "solo":
@@ -138,7 +138,7 @@ class SetupScreen(BaseScreen):
             yield Label(t("ui.setup.timeboxes"))
             yield Switch(mode != "solo", id="timeboxes")
             yield Button(t(f"ui.setup.start.{mode}"), variant="primary", id="start")
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.sub_title = t(f"mode.{self.mode}")

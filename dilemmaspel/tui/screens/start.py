@@ -1,8 +1,7 @@
 """The first screen: what the app is for, what to do next, and unfinished sessions to resume.
 
 It is the app's first frame, so it is kept light (``benchmarks/tui_startup.py``): the session
-list is read once, the table of sessions is built only when there are some, and the title and key
-lines are drawn by light stand-ins until the real Header and Footer are ready to take their place.
+list is read once and the table of sessions is built only when there are some.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from dilemmaspel.i18n import t
 from dilemmaspel.store import SessionSummary, StoreError
 from dilemmaspel.localtime import local_time
 from dilemmaspel.tui.base import BaseScreen, binding, cell
-from dilemmaspel.tui.widgets.first_frame import KeyLine, TitleLine, use_real_chrome
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
@@ -50,11 +49,10 @@ class StartScreen(BaseScreen):
             yield Static(t("ui.start.intro"), id="intro")
             yield OptionList(id="menu")
             yield Vertical(id="resume-box")
-        yield KeyLine()
+        yield KeyLine(palette=True)
 
     def on_mount(self) -> None:
         self.query_one("#menu", OptionList).focus()
-        self.call_after_refresh(use_real_chrome, self)  # Header and Footer, after the first frame
 
     def on_screen_resume(self) -> None:
         """The screen shows (also the first time, right after mounting): read the sessions."""

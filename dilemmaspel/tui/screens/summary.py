@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Header, Static
+from textual.widgets import Button, Static
 
 from dilemmaspel.core.stats import anonymous
 from dilemmaspel.i18n import t
@@ -17,7 +17,7 @@ from dilemmaspel.store import StoreError
 from dilemmaspel.transcript import FORMATS, transcripts_dir, write_transcripts
 from dilemmaspel.tui.base import SessionScreen, binding, literal
 from dilemmaspel.tui.context import Live
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 
 class SummaryScreen(SessionScreen):
@@ -36,7 +36,7 @@ class SummaryScreen(SessionScreen):
     def compose(self) -> ComposeResult:
         state = self.live.state
         closed = sum(1 for r in state.rounds if r.phase == "closed")
-        yield Header()
+        yield TitleLine()
         with VerticalScroll(id="summary", classes="page"):
             yield Static(t("ui.summary.title"), classes="section-title")
             yield Static(t("ui.summary.facts", participants=len(state.participants), groups=len(state.groups),
@@ -48,7 +48,7 @@ class SummaryScreen(SessionScreen):
                 yield Button(t("ui.summary.anonymous"), id="anonymous")
                 yield Button(t("ui.summary.trainer_copy"), id="trainer")
                 yield Button(t("ui.summary.to_start"), id="start", variant="primary")
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.summary.subtitle")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical, VerticalScroll
-from textual.widgets import Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from dilemmaspel.core.cards import OPTION_LETTERS
@@ -18,7 +18,7 @@ from dilemmaspel.localtime import local_time
 from dilemmaspel.store import StoreError
 from dilemmaspel.tui.base import BaseScreen, RoundScreen, binding, literal
 from dilemmaspel.tui.context import Live
-from dilemmaspel.tui.widgets.key_footer import KeyFooter
+from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 
 
 class PassScreen(RoundScreen):
@@ -41,14 +41,14 @@ class PassScreen(RoundScreen):
         name = self.live.state.name(self.pid)
         done, total = voted_count(self.live.state, self.rnd)
         phase = self.rnd.voting_phase
-        yield Header()
+        yield TitleLine()
         with Center(id="pass"):
             with Vertical(id="pass-box"):
                 yield Static(t("ui.pass.revote" if phase == 2 else "ui.pass.title"), classes="pass-title")
                 yield Static(literal(name), id="pass-name")
                 yield Static(t("ui.pass.progress", done=done, total=total), classes="pass-progress")
                 yield Static(literal(t("ui.pass.hint", name=name)), classes="pass-hint")
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.pass.subtitle")
@@ -98,7 +98,7 @@ class VoteScreen(RoundScreen):
 
     def compose(self) -> ComposeResult:
         rnd = self.rnd
-        yield Header()
+        yield TitleLine()
         yield Static("", id="draft-note", classes="warning")
         yield Static(literal(rnd.question), classes="vote-question")
         with VerticalScroll(id="vote", classes="page"):
@@ -110,7 +110,7 @@ class VoteScreen(RoundScreen):
             yield Label(t("ui.vote.reasoning"))
             yield TextArea(id="reasoning", soft_wrap=True, show_line_numbers=False)
         yield Static(t("ui.vote.keys"), classes="status-bar")
-        yield KeyFooter()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         name = self.live.state.name(self.pid)

@@ -1,25 +1,23 @@
-"""Light stand-ins for Header and Footer, so that the start screen's first frame comes quickly.
+"""The title line at the top and the key line at the bottom of every screen.
 
-Textual's Header is four widgets and its Footer one widget per key; the Footer even starts empty
-and only shows its keys a frame later. On the app's first screen that costs a noticeable part of
-the start-up time (``benchmarks/tui_startup.py``). ``TitleLine`` and ``KeyLine`` are one widget
-each and paint the same line in the same colours, from the same sources (the screen's title and
-``Screen.active_bindings``). After the first frame, :func:`use_real_chrome` mounts the real Header
-and Footer hidden and lets each take its stand-in's place once it has its content, in one update,
-so no frame shows a blank line. From then on the screen has the real widgets (mouse, tooltips,
-the command palette icon, key updates).
+Textual's Header is four widgets and its Footer one widget per key (each styled with two more
+virtual nodes for its parts), rebuilt after every focus move. Every screen and dialog of the app
+has them, so they cost a noticeable part of each screen change and of the start-up time
+(``benchmarks/tui_startup.py``). ``TitleLine`` and ``KeyLine`` are one widget each. They paint
+the same line in the same colours as ``Header()`` and ``Footer(compact=True)``, from the same
+sources (the screen's title and ``Screen.active_bindings``), and react to the mouse as those do:
+a click on a key presses it, a click on the icon opens the command palette.
 """
 
 from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import RenderResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Static
 
 HEADER_ICON = "⭘"  # Textual's Header default
 HEADER_ICON_WIDTH = 8  # HeaderIcon: width 8, padding 0 1
@@ -39,6 +37,12 @@ class TitleLine(Widget):
         color: $foreground;
     }
     """
+
+    async def on_click(self, event: events.Click) -> None:
+        """A click on the icon opens the command palette, as Header's icon does."""
+        if event.x < HEADER_ICON_WIDTH and self.app.ENABLE_COMMAND_PALETTE:
+            event.stop()
+            await self.run_action("app.command_palette")
 
     def on_mount(self) -> None:
         for attribute in ("title", "sub_title"):
@@ -61,7 +65,8 @@ class KeyLine(Widget):
     """The keys of the screen's active bindings in one line, as ``Footer(compact=True)`` shows them.
 
     Like Footer: the first binding shown per action, dimmed when disabled, and the command
-    palette key at the right (binding groups, which this app does not use, are not drawn).
+    palette key at the right when asked (binding groups, which this app does not use, are not drawn). A key
+    that does not fit is cut off; every key is also in the help and the command palette.
     """
 
     ALLOW_SELECT = False
@@ -87,8 +92,27 @@ class KeyLine(Widget):
     }
     """
 
+    def __init__(self, *, palette: bool = False) -> None:
+        super().__init__()
+        self.palette = palette
+        """Whether the command palette's key is drawn at the right (the start screen only: elsewhere
+        the screen's own keys need the room)."""
+        self._spans: list[tuple[int, int, str, bool]] = []
+        """Where each key is drawn: first and last cell, the key, whether it is enabled."""
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh())
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A click on a key presses it; on a disabled key it rings the bell, as Footer does."""
+        for start, end, key, enabled in self._spans:
+            if start <= event.x < end:
+                event.stop()
+                if enabled:
+                    self.app.simulate_key(key)
+                else:
+                    self.app.bell()
+                return
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
@@ -109,10 +133,13 @@ class KeyLine(Widget):
             if binding.show:
                 first_per_action.setdefault(binding.action, (binding, enabled))
         line = Text(no_wrap=True, overflow="crop", end="")
+        spans: list[tuple[int, int, str, bool]] = []
         for binding, enabled in first_per_action.values():
+            start = line.cell_len
             line.append_text(self._item(binding, enabled))
+            spans.append((start, line.cell_len, binding.key, enabled))
             line.append(" ")
-        palette = active.get(self.app.COMMAND_PALETTE_BINDING) if self.app.ENABLE_COMMAND_PALETTE else None
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING) if self.palette and self.app.ENABLE_COMMAND_PALETTE else None
         if palette is not None:
             _node, binding, enabled, _tooltip = palette
             right = Text("▏", self.get_component_rich_style("key-line--palette-edge"), end="")
@@ -121,50 +148,8 @@ class KeyLine(Widget):
             gap = self.size.width - line.cell_len - right.cell_len
             if gap > 0:
                 line.append(" " * gap)
+            start = line.cell_len + 1  # after the edge
             line.append_text(right)
+            spans.append((start, line.cell_len, binding.key, enabled))
+        self._spans = [span for span in spans if span[0] < self.size.width]
         return line
-
-
-def use_real_chrome(screen: Screen[object], *, tries: int = 100) -> None:
-    """Replace the screen's TitleLine and KeyLine by a real Header and Footer once those are ready.
-
-    Returns at once (call it after the first frame): the real widgets mount hidden, and each
-    takes its stand-in's place after a refresh at which it has its content (at most ``tries``).
-    """
-    from textual.widgets import Header
-
-    from dilemmaspel.tui.widgets.key_footer import KeyFooter
-
-    class KeysFooter(KeyFooter):
-        """The screen's key line, composing its keys as soon as it is mounted."""
-
-        def on_mount(self) -> None:  # Textual runs Footer's on_mount (the subscription) too
-            self.bindings_changed(self.screen)
-
-    stand_ins: list[tuple[Widget, Widget]] = []
-    for light, real in ((TitleLine, Header()), (KeyLine, KeysFooter())):
-        found = screen.query(light)
-        if found:
-            real.display = False
-            stand_ins.append((found.first(), real))
-    if not stand_ins:
-        return
-    screen.mount_all([real for _, real in stand_ins])
-
-    def ready(real: Widget) -> bool:
-        if isinstance(real, Header):
-            return any(str(title.content) for title in real.query("HeaderTitle").results(Static))
-        return bool(real.children)  # a Footer's keys
-
-    def swap(tries_left: int) -> None:
-        waiting = [(light, real) for light, real in stand_ins if light.is_attached]
-        done = [(light, real) for light, real in waiting if real.is_attached and ready(real)]
-        if done:
-            with screen.app.batch_update():
-                for light, real in done:
-                    real.display = True
-                    light.remove()
-        if len(done) < len(waiting) and tries_left > 0:
-            screen.call_after_refresh(swap, tries_left - 1)
-
-    screen.call_after_refresh(swap, tries)
