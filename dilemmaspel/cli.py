@@ -117,7 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """Parse the command line, merging global options given after the subcommand."""
+    """Parse the command line, merging global options given after the subcommand.
+
+    A plain ``dilemmaspel`` starts the app without building the parser and its subcommands,
+    which would add to the time until the first frame (``benchmarks/tui_startup.py``)."""
+    if not argv:
+        return argparse.Namespace(command=None, **{o.dest: [] if o.append else None for o in GLOBAL_OPTIONS})
     args = build_parser().parse_args(argv)
     for option in GLOBAL_OPTIONS:
         later = _SUB + option.dest

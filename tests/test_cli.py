@@ -102,6 +102,14 @@ def test_global_options_work_before_and_after_every_command(command: str, placem
     assert not [name for name in vars(args) if name.startswith("after_command_")]
 
 
+def test_a_plain_start_parses_as_the_full_parser_would_without_building_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dilemmaspel.cli as cli
+
+    full = vars(cli.build_parser().parse_args([]))
+    monkeypatch.setattr(cli, "build_parser", lambda: pytest.fail("the full parser was built"))
+    assert vars(parse_args([])) == full
+
+
 @pytest.mark.parametrize("command", sorted(set(COMMANDS) - {"app"}))
 def test_later_value_wins_and_decks_collect(command: str) -> None:
     args = parse_args(["--lang", "nl", "--decks", "A", "--data-dir", "X", *COMMANDS[command],
