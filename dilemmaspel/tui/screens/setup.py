@@ -54,6 +54,8 @@ class SetupScreen(BaseScreen):
     def __init__(self, mode: str = "group") -> None:
         super().__init__()
         self.mode = mode
+        self._estimate_pending = False
+        self._minutes_for: str | None | bool = False  # the method whose step fields are shown
 
     @property
     def decks(self) -> list[Deck]:
@@ -166,9 +168,13 @@ class SetupScreen(BaseScreen):
     @on(Select.Changed, "#method")
     def fill_step_minutes(self) -> None:
         """One small field per step of the chosen method, filled with the remembered minutes."""
+        method = self.chosen_method()
+        method_id = method.id if method is not None else None
+        if method_id == self._minutes_for:
+            return  # the same method chosen again (the deck's own, on mount): keep what was typed
+        self._minutes_for = method_id
         box = self.query_one("#step-minutes", Vertical)
         box.remove_children()
-        method = self.chosen_method()
         self.query_one("#step-minutes-label", Label).display = method is not None
         if method is not None:
             rows = []
@@ -180,7 +186,7 @@ class SetupScreen(BaseScreen):
                     classes="step-row",
                 ))
             box.mount_all(rows)
-        self.call_after_refresh(self.update_estimate)
+        self.estimate_later()
 
     def step_values(self) -> list[int] | None:
         """The minutes typed per step, or None when one of them is not a number in range."""
@@ -213,8 +219,16 @@ class SetupScreen(BaseScreen):
     @on(Input.Changed, "#cards")
     @on(Input.Changed, "Input.step-minutes")
     @on(Switch.Changed)
+    def estimate_later(self) -> None:
+        """Estimate again once the fields that change together have changed (a method's minutes
+        are filled in one field after the other): once, not once per field."""
+        if not self._estimate_pending:
+            self._estimate_pending = True
+            self.call_after_refresh(self.update_estimate)
+
     def update_estimate(self) -> None:
         """The session's expected length, and whether it fits the time there is."""
+        self._estimate_pending = False
         shown = self._maybe("#estimate", Static)
         if shown is None:
             return
