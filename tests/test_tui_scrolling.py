@@ -56,6 +56,27 @@ async def test_help_scrolls_to_the_key_list_at_80x24(isolated_home: Path, langua
         assert await shows(pilot, key_line)
 
 
+async def test_help_is_kept_opens_at_the_top_again_and_follows_the_language(isolated_home: Path) -> None:
+    app = make_app(isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        first = app.screen
+        assert isinstance(first, HelpScreen) and await shows(pilot, "Hulp bij dilemmaspel")
+        await pilot.press("k")
+        scroll = first.query_one("#help-scroll", VerticalScroll)
+        assert await until(pilot, lambda: scroll.scroll_y > 0)
+        await pilot.press("escape")
+        await pilot.press("f1")
+        assert app.screen is first  # the same screen, not laid out again
+        assert await until(pilot, lambda: scroll.scroll_y == 0) and app.screen.focused is scroll
+        await pilot.press("escape")
+        await pilot.press("l")  # English
+        assert await shows(pilot, "New session")
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen) and app.screen is not first
+        assert await shows(pilot, "dilemmaspel help")
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 async def test_reveal_tabs_scroll_with_the_keyboard(isolated_home: Path, language: str) -> None:
     set_language(language)

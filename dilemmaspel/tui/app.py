@@ -240,10 +240,15 @@ class DilemmaApp(App[None]):
         self.push_screen(DecksScreen())
 
     def action_help(self) -> None:
+        """Show the help; it is built once per language and kept (it is a long text to lay out)."""
         from dilemmaspel.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if isinstance(self.screen, HelpScreen):
+            return
+        name = f"help-{current_language()}"
+        if not self.is_screen_installed(name):
+            self.install_screen(HelpScreen(), name)
+        self.push_screen(name)
 
     def action_language(self) -> None:
         """Switch between Dutch and English and remember the choice."""

@@ -27,7 +27,12 @@ class HelpScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.sub_title = t("ui.help.subtitle")
-        self.query_one("#help-scroll", VerticalScroll).focus()
+
+    def on_screen_resume(self) -> None:
+        """Each time it is shown (it is kept between showings): from the top, ready to scroll."""
+        scroll = self.query_one("#help-scroll", VerticalScroll)
+        scroll.scroll_home(animate=False)
+        scroll.focus()
 
     def action_keys(self) -> None:
         """Jump to the list of keys (the last section of the help)."""
