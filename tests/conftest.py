@@ -12,17 +12,21 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
-LONGEST = ("test_tui_group.py", "test_room_console.py")  # a whole workshop through the UI, a room round
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "long: a whole flow through the UI or a large property test; started first")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Start the long Pilot flows first, so parallel workers finish together (the short tests fill in)."""
+    """Start the longest tests first, then the other UI tests, then the rest.
+
+    pytest-xdist hands each worker a contiguous part of this order and lets a worker that runs
+    out take the tail of another's. With the long tests at the head, what is left at the end is
+    short, so the workers finish together."""
 
     def weight(item: pytest.Item) -> int:
-        name = item.path.name
-        if name in LONGEST:
+        if item.get_closest_marker("long"):
             return 0
-        return 1 if name.startswith(("test_tui_", "test_room_browser", "test_room_console")) else 2
+        return 1 if item.path.name.startswith(("test_tui_", "test_room_browser", "test_room_console")) else 2
 
     items.sort(key=weight)  # a stable sort: the order within each kind stays as collected
 

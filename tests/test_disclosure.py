@@ -9,6 +9,7 @@ the enumeration goes over the rearrangements of the real votes only (every one o
 
 from __future__ import annotations
 
+import pytest
 import importlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -142,6 +143,7 @@ def revotes(draw: st.DrawFn) -> tuple[list[str], dict[str, str], dict[str, str],
     return voters, first, second, attributes, options
 
 
+@pytest.mark.long
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(revotes())
 def test_revote_and_shifts_leave_every_voter_two_choices(case: tuple[list[str], dict[str, str], dict[str, str], dict[str, dict[str, str]], tuple[str, ...]]) -> None:

@@ -53,6 +53,7 @@ def device(playwright: Any, name: str) -> dict[str, Any]:
     return {k: v for k, v in playwright.devices[name].items() if k != "default_browser_type"}
 
 
+@pytest.mark.long
 async def test_three_phones_join_vote_see_the_reveal_and_the_lead_runs_the_steps(isolated_home: Path) -> None:
     need_chromium()
     from playwright.async_api import async_playwright, expect

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Select, Switch
 
 from dilemmaspel.core.engine import Engine
@@ -60,6 +61,7 @@ async def _deliberate(pilot, steps: int) -> None:  # type: ignore[no-untyped-def
     await settle(pilot)
 
 
+@pytest.mark.long
 async def test_beraad_on_own_case_with_three_participants(isolated_home: Path) -> None:
     app = make_app(isolated_home)
     async with app.run_test(size=SIZE) as pilot:
@@ -125,6 +127,7 @@ async def test_beraad_on_own_case_with_three_participants(isolated_home: Path) -
         assert expected in minutes, expected
 
 
+@pytest.mark.long
 async def test_beraad_on_a_card_with_the_dilemmamethode(isolated_home: Path) -> None:
     app = make_app(isolated_home)
     async with app.run_test(size=SIZE) as pilot:
@@ -172,6 +175,7 @@ async def _solo_setup(pilot, name: str, cards: int, steps: bool) -> None:  # typ
     assert isinstance(pilot.app.screen, PlayScreen)
 
 
+@pytest.mark.long
 async def test_solo_three_cards_with_reflection_and_progress(isolated_home: Path) -> None:
     app = make_app(isolated_home)
     seen: list[str] = []

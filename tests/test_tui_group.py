@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dilemmaspel.store import Store
 from dilemmaspel.tui.screens.card import CardScreen
 from dilemmaspel.tui.screens.deliberation import DeliberationScreen
@@ -43,6 +45,7 @@ async def _setup_session(pilot, roster: Path, cards: int = 2) -> None:  # type: 
     assert isinstance(app.screen, GroupsScreen)
 
 
+@pytest.mark.long
 async def test_two_groups_two_cards_with_twists_deliberation_and_revote(tmp_path: Path, isolated_home: Path) -> None:
     roster = tmp_path / "raad.csv"
     roster.write_text(ROSTER, encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Button, Input, TextArea
 
 from dilemmaspel.core.events import PresenceChanged
@@ -444,10 +445,12 @@ async def check_every_key(isolated_home: Path, language: str) -> None:
     assert sum(1 for _, key in pressed if key == "ctrl+p") == len(main_screens(live))
 
 
+@pytest.mark.long
 async def test_every_footer_key_and_ctrl_p_do_something_in_dutch(isolated_home: Path) -> None:
     await check_every_key(isolated_home, "nl")
 
 
+@pytest.mark.long
 async def test_every_footer_key_and_ctrl_p_do_something_in_english(isolated_home: Path) -> None:
     await check_every_key(isolated_home, "en")
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dilemmaspel.store import Store
 from dilemmaspel.transcript import to_markdown
 from dilemmaspel.tui.screens.participants import ParticipantsScreen
@@ -15,6 +17,7 @@ LONG = "Lange toelichting. " * 527  # just over 10,000 characters
 REASONS = ["[bold]niet vet[/bold] en [/] los", "[@click=app.quit]niet klikbaar[/]", "emoji 🧭🏛️ en \\[escaped]", LONG]
 
 
+@pytest.mark.long
 async def test_odd_text_is_literal_everywhere(isolated_home: Path) -> None:
     app = make_app(isolated_home)
     async with app.run_test(size=(100, 34)) as pilot:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
 from dilemmaspel.store import Store
@@ -16,6 +17,7 @@ from tests.test_tui_group import SIZE, _setup_session
 from tests.tui_helpers import ROSTER, fill, make_app, settle, shows, vote
 
 
+@pytest.mark.long
 async def test_resume_after_stop_mid_vote(tmp_path: Path, isolated_home: Path) -> None:
     roster = tmp_path / "raad.csv"
     roster.write_text(ROSTER, encoding="utf-8")

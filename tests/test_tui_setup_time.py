@@ -43,6 +43,7 @@ async def test_the_time_there_is_proposes_the_cards_and_the_estimate_says_whethe
         assert await waits_for(pilot, TOO_LONG[language])
 
 
+@pytest.mark.long
 async def test_step_minutes_can_be_changed_go_into_the_session_and_are_remembered(isolated_home: Path) -> None:
     app = make_app(isolated_home)
     async with app.run_test(size=(80, 24)) as pilot:
