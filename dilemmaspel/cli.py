@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from dilemmaspel import __version__
 from dilemmaspel.i18n import LANGUAGES, default_language, set_language, t
 from dilemmaspel.terminal import safe_output
+
+if TYPE_CHECKING:
+    import argparse  # imported where a parser is built: a plain start needs none (start-up time)
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class GlobalOption:
 
     def add_to(self, parser: argparse.ArgumentParser, sub: bool) -> None:
         """Add the option to the main parser, or (``sub``) to a subcommand's, under its own dest."""
+        import argparse
+
         kwargs: dict[str, object] = {"help": t(self.help_key)}
         if self.metavar_key:
             kwargs["metavar"] = t(self.metavar_key)
@@ -54,6 +59,8 @@ class GlobalOption:
 
 def _port(text: str) -> int:
     """A TCP port for the room server (0: any free port)."""
+    import argparse
+
     if not text.isdigit() or not 0 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(t("cli.bad_port", value=text))
     return int(text)
@@ -73,6 +80,10 @@ GLOBAL_OPTIONS: list[GlobalOption] = [
 
 def _language_from(argv: Sequence[str]) -> str:
     """Find ``--lang`` anywhere before the real parser is built, so its help is translated."""
+    if not argv:
+        return default_language()
+    import argparse
+
     pre = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     pre.add_argument("--lang", default=None)
     try:
@@ -116,13 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+def parse_args(argv: Sequence[str]) -> argparse.Namespace | SimpleNamespace:
     """Parse the command line, merging global options given after the subcommand.
 
     A plain ``dilemmaspel`` starts the app without building the parser and its subcommands,
     which would add to the time until the first frame (``benchmarks/tui_startup.py``)."""
     if not argv:
-        return argparse.Namespace(command=None, **{o.dest: [] if o.append else None for o in GLOBAL_OPTIONS})
+        return SimpleNamespace(command=None, **{o.dest: [] if o.append else None for o in GLOBAL_OPTIONS})
     args = build_parser().parse_args(argv)
     for option in GLOBAL_OPTIONS:
         later = _SUB + option.dest
@@ -169,7 +180,7 @@ def run_command(args: argparse.Namespace) -> int:
     return cli_sessions.run(args)
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
+def _data_dir(args: argparse.Namespace | SimpleNamespace) -> Path:
     from dilemmaspel.paths import data_dir
 
     return data_dir(args.data_dir)
@@ -244,7 +255,7 @@ def cmd_decks(args: argparse.Namespace) -> int:
     return 0
 
 
-def start_app(args: argparse.Namespace) -> int:
+def start_app(args: argparse.Namespace | SimpleNamespace) -> int:
     """Start the Textual app."""
     from dilemmaspel.tui.app import run_app
 

@@ -110,6 +110,17 @@ def test_a_plain_start_parses_as_the_full_parser_would_without_building_it(monke
     assert vars(parse_args([])) == full
 
 
+def test_a_plain_start_does_not_even_import_argparse() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport dilemmaspel.cli as cli\ncli._language_from([])\ncli.parse_args([])\n"
+            "import dilemmaspel.tui.app, dilemmaspel.tui.screens.start, dilemmaspel.room.options\n"
+            "print('argparse' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
 @pytest.mark.parametrize("command", sorted(set(COMMANDS) - {"app"}))
 def test_later_value_wins_and_decks_collect(command: str) -> None:
     args = parse_args(["--lang", "nl", "--decks", "A", "--data-dir", "X", *COMMANDS[command],
