@@ -49,3 +49,13 @@ def test_every_key_used_in_the_code_exists() -> None:
     missing = sorted(key for key in used if key not in CATALOGS["nl"])
     assert missing == []
     assert len(used) > 200
+
+
+def test_a_dutch_session_loads_no_english_strings() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom dilemmaspel.i18n import t\nt('ui.start.welcome')\n"
+            "print(sorted(m.rsplit('.', 1)[1].split('_')[0] for m in sys.modules if m.startswith('dilemmaspel.i18n.') and m != 'dilemmaspel.i18n.oserror'))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "nl" in loaded and "en" not in loaded

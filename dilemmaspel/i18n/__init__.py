@@ -6,35 +6,58 @@ once at start-up (``--lang``, ``DILEMMASPEL_LANG`` or the stored setting).
 
 from __future__ import annotations
 
-import importlib
 import os
-import pkgutil
+from collections.abc import Iterator, Mapping
 from typing import Literal
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
 
 
-def _load_catalogs() -> dict[str, dict[str, str]]:
-    """Merge every catalog module of this package: ``nl*.py`` into Dutch, ``en*.py`` into English.
+def _load_catalog(language: str) -> dict[str, str]:
+    """Merge every catalog module of one language: ``nl*.py`` into Dutch, ``en*.py`` into English.
 
     Each area of the app keeps its strings in a module of its own (``nl_room.py``, ...), so a
     new area adds files instead of editing one long dictionary. A key defined twice is a bug.
     """
-    catalogs: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+    import importlib
+    import pkgutil
+
+    catalog: dict[str, str] = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        lang = info.name.split("_", 1)[0]
-        if lang not in catalogs:
+        if info.name.split("_", 1)[0] != language:
             continue
         messages: dict[str, str] = importlib.import_module(f"{__name__}.{info.name}").MESSAGES
-        clash = catalogs[lang].keys() & messages.keys()
+        clash = catalog.keys() & messages.keys()
         if clash:
             raise RuntimeError(f"catalog {info.name} redefines {sorted(clash)}")
-        catalogs[lang].update(messages)
-    return catalogs
+        catalog.update(messages)
+    return catalog
 
 
-CATALOGS: dict[str, dict[str, str]] = _load_catalogs()
+class _Catalogs(Mapping[str, dict[str, str]]):
+    """The catalog of each language, merged the first time that language is used (start-up
+    time: a session in Dutch never loads the English strings)."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, dict[str, str]] = {}
+
+    def __getitem__(self, language: str) -> dict[str, str]:
+        catalog = self._loaded.get(language)
+        if catalog is None:
+            if language not in LANGUAGES:
+                raise KeyError(language)
+            catalog = self._loaded[language] = _load_catalog(language)
+        return catalog
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+CATALOGS: Mapping[str, dict[str, str]] = _Catalogs()
 
 _current: Language = "nl"
 
