@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,7 +22,7 @@ else:  # pragma: no cover
 
 from dilemmaspel.core.cards import Card, Deck, DeckInfo
 from dilemmaspel.core.methods import Method, MethodInfo, Step
-from dilemmaspel.i18n import t
+from dilemmaspel.i18n import current_language, t
 from dilemmaspel.problems import Collector, Problem, field_path, suggest, type_name
 from dilemmaspel.safefile import DECK_LIMIT, FileRefused, read_bytes
 from dilemmaspel.terminal import printable, unsafe_character
@@ -335,12 +336,49 @@ def user_decks_dir(data_dir: Path) -> Path:
     return data_dir / "decks"
 
 
+_LOADED: dict[tuple[object, ...], Library] = {}
+_LOADED_LOCK = threading.Lock()
+
+
+def _identity(sources: Sequence[tuple[Path, Origin]]) -> tuple[object, ...] | None:
+    """What a library is loaded from: each file's path, size and change times, and the language of
+    its messages. None when a file cannot even be looked at (then nothing is reused)."""
+    files: list[tuple[object, ...]] = []
+    for root, origin in sources:
+        if not root.exists():
+            continue
+        for path in toml_files([root]):
+            try:
+                st = path.stat()
+            except OSError:
+                return None
+            files.append((str(path), origin, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+    return (current_language(), tuple(files))
+
+
 def load_library(data_dir: Path | None = None, extra: Sequence[Path] = ()) -> Library:
-    """Load the shipped decks, the user's decks and any extra folders or files."""
+    """Load the shipped decks, the user's decks and any extra folders or files.
+
+    Parsing and checking every deck takes a noticeable time, so a library is reused while none
+    of its files has changed (each caller gets its own dicts; decks and methods are immutable)."""
     sources: list[tuple[Path, Origin]] = [(shipped_dir(), "shipped")]
     if data_dir is not None:
         sources.append((user_decks_dir(data_dir), "user"))
     sources.extend((Path(p), "extra") for p in extra)
+    identity = _identity(sources)
+    with _LOADED_LOCK:
+        loaded = _LOADED.get(identity) if identity is not None else None
+    if loaded is None:
+        loaded = _load_library(sources)
+        if identity is not None:
+            with _LOADED_LOCK:
+                if len(_LOADED) >= 8:
+                    _LOADED.clear()
+                _LOADED[identity] = loaded
+    return Library(dict(loaded.decks), dict(loaded.methods), list(loaded.skipped))
+
+
+def _load_library(sources: Sequence[tuple[Path, Origin]]) -> Library:
     library = Library()
     parsed_decks: list[tuple[Path, Origin, Parsed]] = []
     for root, origin in sources:

@@ -67,3 +67,31 @@ def test_deck_knows_its_cards() -> None:
     assert deck.theme_name("geschenken") == "Geschenken"
     with pytest.raises(KeyError):
         deck.card("nope")
+
+
+def test_a_loaded_library_is_reused_until_a_file_changes(isolated_home: Path) -> None:
+    import os
+
+    from dilemmaspel.i18n import set_language
+
+    user = isolated_home / "decks"
+    user.mkdir(parents=True)
+    deck = user / "mini.toml"
+    text = (DATA / "mini.toml").read_text(encoding="utf-8")
+    deck.write_text(text, encoding="utf-8")
+    first = load_library(isolated_home)
+    again = load_library(isolated_home)
+    assert again.decks == first.decks and again.decks is not first.decks  # each caller its own dicts
+    again.decks.clear()
+    assert load_library(isolated_home).decks.keys() == first.decks.keys()
+
+    deck.write_text(text.replace('id = "mini"', 'id = "mini-nieuw"'), encoding="utf-8")
+    os.utime(deck, ns=(1, 1))  # even with an old modification time: the change time and size differ
+    assert "mini-nieuw" in load_library(isolated_home).decks
+
+    (user / "broken.toml").write_text("[deck\n", encoding="utf-8")
+    dutch = load_library(isolated_home).skipped
+    assert [s.path.name for s in dutch] == ["broken.toml"]
+    set_language("en")
+    english = load_library(isolated_home).skipped
+    assert str(english[0].problem) != str(dutch[0].problem)  # the message in the language in force
