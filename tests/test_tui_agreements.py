@@ -91,3 +91,31 @@ async def test_tab_from_the_conclusion_walks_through_what_who_and_when(isolated_
         await settle(pilot)
     assert live.state.rounds[0].conclusion == "Wij"
     assert live.state.rounds[0].agreements == [Agreement(text="Notitie", owner="Griffie", due="mei")]
+
+
+async def test_moving_on_right_after_a_fresh_row_opens_keeps_the_agreements(isolated_home: Path) -> None:
+    """Typing in the last row opens a new one; Ctrl+N at once must not trip over its unmounted fields."""
+    live, app, page = conclusion_page(isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(page)
+        await settle(pilot)
+        first = app.screen.query(".agreement-row Input.agreement-text").first(Input)
+        await _type(pilot, first, "Griffier informeren")
+        app.screen.query_one("#agreements").mount(page.agreement_row())  # not mounted yet
+        assert [a.text for a in page.typed_agreements()] == ["Griffier informeren"]
+    # The app closed within the save delay: what was typed last was still committed.
+    assert [a.text for a in live.state.rounds[0].agreements] == ["Griffier informeren"]
+
+
+async def test_notes_typed_just_before_the_app_closes_are_kept(isolated_home: Path) -> None:
+    live, app, _ = conclusion_page(isolated_home)
+    rnd = live.state.rounds[0]
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(DeliberationScreen(live, rnd, index=1))
+        await settle(pilot)
+        notes = app.screen.query_one("#notes")
+        notes.insert("Belangen van omwonenden")
+        await pilot.pause()  # the change is seen; its save is still waiting
+    assert live.state.rounds[0].notes.get(1) == "Belangen van omwonenden"
+    with Store(isolated_home) as reopened:
+        assert reopened.load(live.session_id).rounds[0].notes.get(1) == "Belangen van omwonenden"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from textual import on
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static, TextArea
 
@@ -20,6 +23,17 @@ from dilemmaspel.tui.widgets.chrome import KeyLine, TitleLine
 SAVE_DELAY = 0.3  # seconds of quiet typing before notes are committed: a crash loses at most this
 MAX_AGREEMENTS = 50
 CLOCK_CHECKPOINT = 30.0  # seconds between records of the time used while a step's clock runs
+
+
+@dataclass(frozen=True)
+class Typed:
+    """What is typed on one page: a step's notes, or the conclusion page's texts."""
+
+    step: int
+    notes: str | None = None
+    personal: dict[str, str] = field(default_factory=dict)
+    conclusion: str = ""
+    agreements: list[Agreement] = field(default_factory=list)
 
 
 class DeliberationScreen(RoundScreen):
@@ -42,6 +56,7 @@ class DeliberationScreen(RoundScreen):
             index = rnd.step if rnd.step is not None else self.first_open_step(rnd, method)
         self.index = max(0, min(index, len(method.steps)))
         self._pending = None
+        self._typed: Typed | None = None  # as of the last change: saved from here once the fields are gone
         self._checkpoint = None
 
     @staticmethod
@@ -107,7 +122,10 @@ class DeliberationScreen(RoundScreen):
     def typed_agreements(self) -> list[Agreement]:
         agreements = []
         for row in self.query("#agreements .agreement-row").results(Horizontal):
-            text, owner, due = (field.value.strip() for field in row.query(Input).results(Input))
+            fields = [field.value.strip() for field in row.query(Input).results(Input)]
+            if len(fields) != 3:
+                continue  # a row opened a moment ago, its fields not mounted yet: nothing typed in it
+            text, owner, due = fields
             if text:
                 agreements.append(Agreement(text=text, owner=owner, due=due))
         return agreements
@@ -159,9 +177,19 @@ class DeliberationScreen(RoundScreen):
     @on(TextArea.Changed)
     @on(Input.Changed, ".agreement-row Input")
     def schedule_save(self) -> None:
+        self._typed = self.typed()
         if self._pending is not None:
             self._pending.stop()
         self._pending = self.set_timer(SAVE_DELAY, self.save)
+
+    def typed(self) -> Typed:
+        """What this page's fields hold now."""
+        if not self.at_conclusion:
+            return Typed(self.index, notes=self.query_one("#notes", TextArea).text)
+        personal = {(area.id or "").removeprefix("personal-"): area.text
+                    for area in self.query("TextArea.personal").results(TextArea)}
+        return Typed(self.index, personal=personal, conclusion=self.query_one("#conclusion", TextArea).text,
+                     agreements=self.typed_agreements())
 
     def save(self) -> bool:
         """Commit what is typed on this page; False (and a message) if that failed."""
@@ -169,14 +197,18 @@ class DeliberationScreen(RoundScreen):
             self._pending.stop()
             self._pending = None
         try:
-            if self.at_conclusion:
-                for area in self.query("TextArea.personal").results(TextArea):
-                    pid = (area.id or "").removeprefix("personal-")
-                    self.live.engine.save_personal(self.rnd.number, pid, area.text)
-                self.live.engine.conclude(self.rnd.number, self.query_one("#conclusion", TextArea).text, "",
-                                          self.typed_agreements())
+            typed = self.typed()
+        except NoMatches:  # leaving as the app closes: the fields are gone, their last text is not
+            typed = self._typed
+        if typed is None:
+            return True
+        try:
+            if typed.notes is not None:
+                self.live.engine.save_note(self.rnd.number, typed.step, typed.notes)
             else:
-                self.live.engine.save_note(self.rnd.number, self.index, self.query_one("#notes", TextArea).text)
+                for pid, text in typed.personal.items():
+                    self.live.engine.save_personal(self.rnd.number, pid, text)
+                self.live.engine.conclude(self.rnd.number, typed.conclusion, "", typed.agreements)
         except (RuleError, StoreError) as exc:
             self.fail(exc)
             return False
@@ -189,6 +221,7 @@ class DeliberationScreen(RoundScreen):
     def go(self, index: int) -> None:
         if not self.save() or not self.record_time():
             return
+        self._typed = None  # saved: the next page starts from its own fields
         self.index = max(0, min(index, len(self.method.steps)))
         self.refresh(recompose=True)
         self.call_after_refresh(self.on_mount)
