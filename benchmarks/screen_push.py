@@ -42,49 +42,15 @@ async def main(runs: int) -> None:
     from textual.screen import Screen
     from textual.widgets import Static
 
-    from dilemmaspel.store import Store
     from dilemmaspel.tui.app import DilemmaApp
-    from dilemmaspel.tui.context import Live
-    from dilemmaspel.tui.screens.card import CardScreen
-    from dilemmaspel.tui.screens.deliberation import DeliberationScreen
-    from dilemmaspel.tui.screens.groups import GroupsScreen
-    from dilemmaspel.tui.screens.participants import ParticipantsScreen
-    from dilemmaspel.tui.screens.play import PlayScreen
-    from dilemmaspel.tui.screens.reveal import RevealScreen
-    from dilemmaspel.tui.screens.setup import SetupScreen
-    from dilemmaspel.tui.screens.start import StartScreen
-    from dilemmaspel.tui.screens.vote import PassScreen, VoteScreen
-    from tests import sessionfactory as factory
+    from tests.tui_helpers import main_screens, session_in_play
 
     class Plain(Screen[None]):
         def compose(self):  # type: ignore[no-untyped-def]
             yield Static("dilemmaspel")
 
-    store = Store(home)
-    engine = factory.engine_for(store)
-    factory.start(engine, language="nl")
-    factory.add_people(engine)
-    engine.form_groups(count=2, seed=factory.SEED)
-    first = engine.deal(0, [factory.deck()])
-    for pid in engine.state.voters(first):
-        engine.vote(first.number, pid, "A", "Omdat")
-    engine.reveal(first.number)
-    engine.start_deliberation(first.number)
-    voting = engine.deal(1, [factory.deck()])
-    live = Live(factory.session_id(engine), engine, [factory.deck()])
-    pid = engine.state.next_voter(voting)
-    screens: dict[str, Callable[[], object]] = {
-        "start": StartScreen,
-        "setup": lambda: SetupScreen("group"),
-        "participants": lambda: ParticipantsScreen(live),
-        "groups": lambda: GroupsScreen(live),
-        "play": lambda: PlayScreen(live),
-        "card": lambda: CardScreen(live, voting),
-        "pass": lambda: PassScreen(live, voting, pid),
-        "vote": lambda: VoteScreen(live, voting, pid),
-        "reveal": lambda: RevealScreen(live, first),
-        "deliberation": lambda: DeliberationScreen(live, first),
-    }
+    store, live = session_in_play(home)
+    screens: dict[str, Callable[[], object]] = main_screens(live)
     app = DilemmaApp(home, [])
     app.store = store
     async with app.run_test(size=(80, 24)) as pilot:

@@ -22,7 +22,7 @@ from dilemmaspel.tui.screens.setup import SetupScreen
 from dilemmaspel.tui.screens.start import StartScreen
 from dilemmaspel.tui.screens.vote import PassScreen, VoteScreen
 from tests import sessionfactory as factory
-from tests.tui_helpers import fill, make_app, screen_text, settle, shows, vote
+from tests.tui_helpers import fill, main_screens, make_app, screen_text, session_in_play, settle, shows, vote
 
 SIZE = (80, 24)
 
@@ -323,30 +323,6 @@ async def test_reshuffle_and_presence_on_the_groups_screen_ask(isolated_home: Pa
 # --- every footer key and ctrl+p, in both languages -------------------------------------------
 
 
-def main_screens(live: Live) -> dict[str, Any]:
-    """Factories of the main screens of a session where group 1 has a revealed round under
-    deliberation and group 2 a round in its vote."""
-    from dilemmaspel.tui.screens.deliberation import DeliberationScreen
-    from dilemmaspel.tui.screens.participants import ParticipantsScreen
-
-    state = live.state
-    revealed, voting = state.rounds[0], state.rounds[1]
-    pid = state.next_voter(voting)
-    assert pid is not None
-    return {
-        "start": StartScreen,
-        "setup": lambda: SetupScreen("group"),
-        "participants": lambda: ParticipantsScreen(live),
-        "groups": lambda: GroupsScreen(live),
-        "play": lambda: PlayScreen(live),
-        "card": lambda: CardScreen(live, voting),
-        "pass": lambda: PassScreen(live, voting, pid),
-        "vote": lambda: VoteScreen(live, voting, pid),
-        "reveal": lambda: RevealScreen(live, revealed),
-        "deliberation": lambda: DeliberationScreen(live, revealed),
-    }
-
-
 def looks(pilot: Any, live: Live) -> tuple[object, ...]:
     """What a fresh screen is compared by: the screens, the session, the focus, the text shown."""
     app = pilot.app
@@ -365,18 +341,7 @@ async def check_every_key(isolated_home: Path, language: str) -> None:
     from textual.command import CommandPalette
 
     set_language(language)
-    store = Store(isolated_home)
-    engine = factory.engine_for(store)
-    factory.start(engine, language=language)
-    factory.add_people(engine)
-    engine.form_groups(count=2, seed=factory.SEED)
-    first = engine.deal(0, [factory.deck()])
-    for pid in engine.state.voters(first):
-        engine.vote(first.number, pid, "A", "Omdat")
-    engine.reveal(first.number)
-    engine.start_deliberation(first.number)
-    engine.deal(1, [factory.deck()])
-    live = Live(factory.session_id(engine), engine, [factory.deck()])
+    store, live = session_in_play(isolated_home, language)
     app = make_app(isolated_home)
     app.store = store
     pressed: list[tuple[str, str]] = []

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
@@ -24,6 +24,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from dilemmaspel.tui.app import DilemmaApp
+
+if TYPE_CHECKING:
+    from dilemmaspel.store import Store
+    from dilemmaspel.tui.context import Live
 
 WAIT_LIMIT = 30.0
 """Seconds a wait may take before the test fails: far beyond any normal frame, even under load."""
@@ -205,3 +209,55 @@ async def shows(pilot: Pilot[Any], text: str, tries: int = 50) -> bool:
         return True
     limit = max(WAIT_LIMIT, tries * 0.05)
     return await until(pilot, lambda: text in screen_text(pilot.app), limit)  # type: ignore[arg-type]
+
+
+def session_in_play(home: Path, language: str = "nl") -> tuple["Store", "Live"]:
+    """A stored session where group 1 has a revealed round under deliberation and group 2 a
+    round in its vote."""
+    from dilemmaspel.store import Store
+    from dilemmaspel.tui.context import Live
+    from tests import sessionfactory as factory
+
+    store = Store(home)
+    engine = factory.engine_for(store)
+    factory.start(engine, language=language)
+    factory.add_people(engine)
+    engine.form_groups(count=2, seed=factory.SEED)
+    first = engine.deal(0, [factory.deck()])
+    for pid in engine.state.voters(first):
+        engine.vote(first.number, pid, "A", "Omdat")
+    engine.reveal(first.number)
+    engine.start_deliberation(first.number)
+    engine.deal(1, [factory.deck()])
+    return store, Live(factory.session_id(engine), engine, [factory.deck()])
+
+
+def main_screens(live: Live) -> dict[str, Any]:
+    """Factories of the main screens of a session where group 1 has a revealed round under
+    deliberation and group 2 a round in its vote."""
+    from dilemmaspel.tui.screens.card import CardScreen
+    from dilemmaspel.tui.screens.deliberation import DeliberationScreen
+    from dilemmaspel.tui.screens.groups import GroupsScreen
+    from dilemmaspel.tui.screens.participants import ParticipantsScreen
+    from dilemmaspel.tui.screens.play import PlayScreen
+    from dilemmaspel.tui.screens.reveal import RevealScreen
+    from dilemmaspel.tui.screens.setup import SetupScreen
+    from dilemmaspel.tui.screens.start import StartScreen
+    from dilemmaspel.tui.screens.vote import PassScreen, VoteScreen
+
+    state = live.state
+    revealed, voting = state.rounds[0], state.rounds[1]
+    pid = state.next_voter(voting)
+    assert pid is not None
+    return {
+        "start": StartScreen,
+        "setup": lambda: SetupScreen("group"),
+        "participants": lambda: ParticipantsScreen(live),
+        "groups": lambda: GroupsScreen(live),
+        "play": lambda: PlayScreen(live),
+        "card": lambda: CardScreen(live, voting),
+        "pass": lambda: PassScreen(live, voting, pid),
+        "vote": lambda: VoteScreen(live, voting, pid),
+        "reveal": lambda: RevealScreen(live, revealed),
+        "deliberation": lambda: DeliberationScreen(live, revealed),
+    }
