@@ -501,3 +501,27 @@ async def test_ctrl_c_says_how_to_quit_in_dutch(isolated_home: Path) -> None:
         await pilot.press("ctrl+c")
         await settle(pilot)
     assert said == ["Stoppen gaat met Ctrl+Q."]
+
+
+async def test_text_typed_after_a_tab_out_of_the_reasoning_is_kept_and_changes_no_choice(isolated_home: Path) -> None:
+    store, live = session_in_play(isolated_home)
+    voting = live.state.rounds[1]
+    pid = live.state.next_voter(voting)
+    assert pid is not None
+    app = make_app(isolated_home)
+    app.store = store
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(VoteScreen(live, voting, pid))
+        screen = await wait_for(pilot, VoteScreen)
+        await pilot.press("b")  # on the list of options: chooses, and the reasoning gets the focus
+        assert screen.choice == "B" and isinstance(app.focused, TextArea)
+        await pilot.press("tab")  # out of the reasoning, to the page
+        assert not isinstance(app.focused, TextArea)
+        await pilot.press(*[("space" if ch == " " else ch) for ch in "Omdat de gift"])  # a, d, o: not choices here
+        area = screen.query_one("#reasoning", TextArea)
+        assert area.text == "Omdat de gift" and app.focused is area
+        assert screen.choice == "B"
+        await pilot.press("shift+tab")  # back on the list: a letter chooses again
+        assert app.focused is screen.query_one("#choices")
+        await pilot.press("c")
+        assert screen.choice == "C" and area.text == "Omdat de gift"

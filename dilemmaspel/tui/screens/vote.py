@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.widgets import Input, Label, OptionList, Static, TextArea
@@ -204,6 +204,26 @@ class VoteScreen(RoundScreen):
         if self.picked is None and not other and not reasoning:
             return None
         return t("ui.vote.loses", name=self.live.state.name(self.pid))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A letter chooses an option only while the list of options has the focus: typed
+        anywhere else (after a Tab out of the reasoning, say) it is text, not a vote."""
+        if action == "pick":
+            return isinstance(self.focused, OptionList)
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        """Text typed where no text field has the focus goes into the reasoning, so none is lost."""
+        if not event.is_printable or event.character is None or isinstance(self.focused, (Input, TextArea)):
+            return
+        if event.key in self.active_bindings:
+            return  # a key of this screen (a letter on the list of options chooses)
+        event.stop()
+        event.prevent_default()
+        area = self.query_one("#reasoning", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+        area.insert(event.character)
 
     def action_pick(self, letter: str) -> None:
         choices = self.query_one("#choices", OptionList)
