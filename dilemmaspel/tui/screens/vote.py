@@ -210,7 +210,7 @@ class VoteScreen(RoundScreen):
         anywhere else (after a Tab out of the reasoning, say) it is text, not a vote."""
         if action == "pick":
             return isinstance(self.focused, OptionList)
-        return True
+        return super().check_action(action, parameters)
 
     def on_key(self, event: events.Key) -> None:
         """Text typed where no text field has the focus goes into the reasoning, so none is lost."""
