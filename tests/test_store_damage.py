@@ -20,7 +20,7 @@ from dilemmaspel.store import DB_NAME, DamagedSession, Store
 from dilemmaspel.transcript import to_markdown, write_transcripts
 from dilemmaspel.tui.screens.start import StartScreen
 from tests import sessionfactory as factory
-from tests.tui_helpers import make_app, settle
+from tests.tui_helpers import make_app, record_notifications, settle
 
 Capture = pytest.CaptureFixture[str]
 
@@ -126,14 +126,7 @@ async def test_resuming_a_damaged_session_shows_it_read_only(isolated_home: Path
         session_id = _voting(store)
         bad_seq, _ = duplicate_vote(store.path, session_id)
     app = make_app(isolated_home, [factory.DECK_FILE])
-    seen: list[str] = []
-    real = app.notify
-
-    def notify(message: str, **kwargs: Any) -> None:
-        seen.append(message)
-        real(message, **kwargs)
-
-    app.notify = notify  # type: ignore[method-assign]
+    seen = record_notifications(app)
     async with app.run_test(size=(100, 34)) as pilot:
         assert isinstance(app.screen, StartScreen)
         table = app.screen.query_one("#resume", DataTable)

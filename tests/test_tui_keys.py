@@ -22,7 +22,7 @@ from dilemmaspel.tui.screens.setup import SetupScreen
 from dilemmaspel.tui.screens.start import StartScreen
 from dilemmaspel.tui.screens.vote import PassScreen, VoteScreen
 from tests import sessionfactory as factory
-from tests.tui_helpers import fill, main_screens, make_app, screen_text, session_in_play, settle, shows, vote
+from tests.tui_helpers import fill, main_screens, make_app, record_notifications, screen_text, session_in_play, settle, shows, vote
 
 SIZE = (80, 24)
 
@@ -345,14 +345,7 @@ async def check_every_key(isolated_home: Path, language: str) -> None:
     app = make_app(isolated_home)
     app.store = store
     pressed: list[tuple[str, str]] = []
-    notes: list[str] = []
-    notify = app.notify
-
-    def counting_notify(message: str, **kwargs: Any) -> None:
-        notes.append(message)
-        notify(message, **kwargs)
-
-    app.notify = counting_notify  # type: ignore[method-assign]
+    notes = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, StartScreen)
         depth = len(app.screen_stack)
@@ -488,14 +481,7 @@ async def test_escape_on_the_own_case_form_asks_when_something_was_typed(isolate
 
 async def test_ctrl_c_says_how_to_quit_in_dutch(isolated_home: Path) -> None:
     app = make_app(isolated_home)
-    said: list[str] = []
-    notify = app.notify
-
-    def counting(message: str, **kwargs: Any) -> None:
-        said.append(message)
-        notify(message, **kwargs)
-
-    app.notify = counting  # type: ignore[method-assign]
+    said = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, StartScreen)
         await pilot.press("ctrl+c")

@@ -11,12 +11,11 @@ from textual.widgets import DataTable
 
 from dilemmaspel.core.engine import Engine
 from dilemmaspel.store import DB_NAME, Store, StoreSink
-from dilemmaspel.tui.app import DilemmaApp
 from dilemmaspel.tui.context import Live
 from dilemmaspel.tui.screens.play import PlayScreen
 from dilemmaspel.tui.screens.start import StartScreen
 from tests import sessionfactory as factory
-from tests.tui_helpers import make_app, settle
+from tests.tui_helpers import make_app, record_notifications, settle
 
 SIZE = (100, 34)
 
@@ -33,18 +32,6 @@ def _grouped_session(home: Path) -> str:
 def _event_count(home: Path, session_id: str) -> int:
     with sqlite3.connect(home / DB_NAME) as db:
         return db.execute("SELECT count(*) FROM events WHERE session_id = ?", (session_id,)).fetchone()[0]
-
-
-def _record_notifications(app: DilemmaApp) -> list[str]:
-    seen: list[str] = []
-    real = app.notify
-
-    def notify(message: str, **kwargs: Any) -> None:
-        seen.append(message)
-        real(message, **kwargs)
-
-    app.notify = notify  # type: ignore[method-assign]
-    return seen
 
 
 async def _resume_first(pilot: Any) -> None:
@@ -70,7 +57,7 @@ async def test_a_second_window_is_told_at_once_and_shows_the_session_read_only(i
         first = Live.resume(other_window, session_id, [factory.deck()])
         assert first.read_only is None  # the first window writes
         app = make_app(isolated_home, [factory.DECK_FILE])
-        seen = _record_notifications(app)
+        seen = record_notifications(app)
         async with app.run_test(size=SIZE) as pilot:
             await _resume_first(pilot)
             assert any("al geopend in een ander venster" in m for m in seen), seen
@@ -90,7 +77,7 @@ async def test_a_second_window_is_told_at_once_and_shows_the_session_read_only(i
 async def test_a_window_whose_write_is_refused_switches_to_read_only(isolated_home: Path) -> None:
     session_id = _grouped_session(isolated_home)
     app = make_app(isolated_home, [factory.DECK_FILE])
-    seen = _record_notifications(app)
+    seen = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await _resume_first(pilot)
         live = app.screen.live  # type: ignore[attr-defined]

@@ -6,7 +6,6 @@ import io
 import unicodedata
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets import Button, SelectionList
@@ -29,7 +28,7 @@ from dilemmaspel.tui.screens.setup import SetupScreen
 from dilemmaspel.tui.screens.vote import PassScreen
 from tests import sessionfactory as factory
 from tests.test_tui_keys import group_session, wait_for
-from tests.tui_helpers import all_text, make_app, screen_text, settle
+from tests.tui_helpers import all_text, make_app, record_notifications, screen_text, settle
 
 SIZE = (80, 24)
 
@@ -277,14 +276,7 @@ async def test_a_variation_leaves_no_notification_over_the_notes(isolated_home: 
     engine.reveal(rnd.number)
     app = make_app(isolated_home)
     app.store = store
-    notes: list[str] = []
-    notify = app.notify
-
-    def counting(message: str, **kwargs: Any) -> None:
-        notes.append(message)
-        notify(message, **kwargs)
-
-    app.notify = counting  # type: ignore[method-assign]
+    notes = record_notifications(app)
     async with app.run_test(size=(60, 20)) as pilot:
         app.push_screen(RevealScreen(live, rnd))
         await wait_for(pilot, RevealScreen)

@@ -261,3 +261,16 @@ def main_screens(live: Live) -> dict[str, Any]:
         "reveal": lambda: RevealScreen(live, revealed),
         "deliberation": lambda: DeliberationScreen(live, revealed),
     }
+
+
+def record_notifications(app: App[Any]) -> list[str]:
+    """Every notification the app shows from now on, in order (they are shown as well)."""
+    seen: list[str] = []
+    real = app.notify
+
+    def notify(message: str, **kwargs: Any) -> None:
+        seen.append(message)
+        real(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return seen
