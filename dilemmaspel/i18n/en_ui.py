@@ -278,8 +278,9 @@ right answer. In dilemmaspel you practise weighing them, together or alone.
 4. **Card**: the trainer reads the card aloud. **Enter** starts the secret vote; **P** marks
    someone who was absent present again (they still vote while the votes are not revealed).
 5. **Secret vote**: the laptop goes round. Whoever's turn it is presses **Enter**, picks an
-   option with **A-D** (or *other*), writes their reasoning and confirms with **Ctrl+S**. Until
-   then everything can be changed. Afterwards the screen is cleared.
+   option with **A-D** (or *other*) in the list, writes their reasoning and confirms with
+   **Ctrl+S**. Outside the list a letter is just text: it goes into the reasoning. Until then
+   everything can be changed. Afterwards the screen is cleared.
 6. **Reveal**: when everyone has voted, **Enter** shows all votes at once: the bars, the split
    over coalition and opposition, the reasoning and the party-line reading.
 7. **Discuss**: **T** shows a variation (*What if ...?*), **D** starts the step-by-step

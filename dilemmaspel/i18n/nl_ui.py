@@ -278,8 +278,9 @@ zelden één goed antwoord. In dilemmaspel oefent u het afwegen, samen of alleen
 4. **Kaart**: de trainer leest de kaart voor. **Enter** start de geheime stemming; **P** zet wie
    afwezig was weer op aanwezig (die stemt dan nog mee zolang de stemmen niet onthuld zijn).
 5. **Geheim stemmen**: de laptop gaat rond. Wie aan de beurt is drukt op **Enter**, kiest een
-   optie met **A-D** (of *anders*), schrijft een toelichting en bevestigt met **Ctrl+S**. Tot
-   het bevestigen kunt u alles wijzigen. Daarna verdwijnt alles van het scherm.
+   optie met **A-D** (of *anders*) in de lijst, schrijft een toelichting en bevestigt met
+   **Ctrl+S**. Buiten de lijst is een letter gewoon tekst: die komt in de toelichting. Tot het
+   bevestigen kunt u alles wijzigen. Daarna verdwijnt alles van het scherm.
 6. **Onthullen**: als iedereen heeft gestemd, toont **Enter** alle stemmen tegelijk: de balken,
    de verdeling over coalitie en oppositie, de toelichtingen en de partijlijn.
 7. **Bespreken**: **T** toont een variant (*Maar wat als ...?*), **D** start het beraad in
