@@ -75,6 +75,13 @@ async def test_help_is_kept_opens_at_the_top_again_and_follows_the_language(isol
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen) and app.screen is not first
         assert await shows(pilot, "dilemmaspel help")
+        english = app.screen
+        await pilot.press("ctrl+p")  # the palette over the help, and its help command
+        await settle(pilot)
+        app.action_help()
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen) and app.screen is not english  # never twice in the stack
+        assert len({id(screen) for screen in app.screen_stack}) == len(app.screen_stack)
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

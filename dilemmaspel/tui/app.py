@@ -248,7 +248,9 @@ class DilemmaApp(App[None]):
         name = f"help-{current_language()}"
         if not self.is_screen_installed(name):
             self.install_screen(HelpScreen(), name)
-        self.push_screen(name)
+        kept = self.get_screen(name)
+        # Already further down (help, the palette, another screen, help again): a fresh one on top.
+        self.push_screen(HelpScreen() if kept in self.screen_stack else kept)
 
     def action_language(self) -> None:
         """Switch between Dutch and English and remember the choice."""
