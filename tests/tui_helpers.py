@@ -8,6 +8,7 @@ test when that never happens. A loaded machine makes them slower, never wrong.
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 import time
 import weakref
@@ -205,10 +206,22 @@ async def shows(pilot: Pilot[Any], text: str, tries: int = 50) -> bool:
     Returns as soon as the text is there. ``tries`` is kept for callers that pass it (it was a
     count of 50 ms polls): the wait lasts up to the longer of ``tries`` x 50 ms and ``WAIT_LIMIT``.
     """
-    if text in screen_text(pilot.app):  # type: ignore[arg-type]
+    if _shown(pilot.app, text):  # type: ignore[arg-type]
         return True
     limit = max(WAIT_LIMIT, tries * 0.05)
-    return await until(pilot, lambda: text in screen_text(pilot.app), limit)  # type: ignore[arg-type]
+    return await until(pilot, lambda: _shown(pilot.app, text), limit)  # type: ignore[arg-type]
+
+
+_BORDER_RUN = re.compile(r"[\s▊▎▏│┃║▌▐]+")
+
+
+def _shown(app: DilemmaApp, text: str) -> bool:
+    """Whether ``text`` is on the screen, on one line or wrapped over several (a card title's
+    length decides where a line breaks, so a wrapped phrase counts as shown)."""
+    lines = screen_text(app)
+    if text in lines:
+        return True
+    return _BORDER_RUN.sub(" ", text) in _BORDER_RUN.sub(" ", lines)
 
 
 def session_in_play(home: Path, language: str = "nl") -> tuple["Store", "Live"]:
