@@ -101,15 +101,24 @@ async def _step(pilot: Pilot[Any], polls: int) -> None:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let the app finish handling what it was sent: no messages pending, no thread job running."""
+    """Let the app finish handling what it was sent: no messages pending, no thread job running.
+
+    While messages are queued it only yields to the loop (cheap); a full ``pilot.pause``, which
+    has every widget confirm its queue and refreshes the screen, only confirms the quiet.
+    """
     deadline = time.monotonic() + WAIT_LIMIT
-    quiet = polls = 0
-    while quiet < 3:
-        await _step(pilot, polls)
-        polls += 1
-        quiet = 0 if _busy(pilot.app) else quiet + 1
-        if time.monotonic() > deadline:
-            raise AssertionError(f"the app did not settle within {WAIT_LIMIT:.0f} s")
+    polls = 0
+    while True:
+        quiet = 0
+        while quiet < 2:
+            await asyncio.sleep(0 if polls < 50 else 0.005)
+            polls += 1
+            quiet = 0 if _busy(pilot.app) else quiet + 1
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the app did not settle within {WAIT_LIMIT:.0f} s")
+        await pilot.pause(0)
+        if not _busy(pilot.app):
+            return
 
 
 async def until(pilot: Pilot[Any], condition: Callable[[], object], limit: float = WAIT_LIMIT) -> bool:
