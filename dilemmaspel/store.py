@@ -185,6 +185,9 @@ def _is_read_only_error(exc: sqlite3.Error) -> bool:
 class Store:
     """The SQLite database of one data dir."""
 
+    checkpoint_wait_ms = 1000
+    """How long a checkpoint waits for another connection's read to end before it reports busy."""
+
     def __init__(self, data_dir: Path) -> None:
         self._lock = threading.RLock()
         self.owner = uuid.uuid4().hex  # this store's lease token: one per window
@@ -519,7 +522,7 @@ class Store:
         connection keeps part of it in use (waiting only briefly for a reader to finish)."""
         with self._lock:
             try:
-                self.db.execute("PRAGMA busy_timeout = 1000")
+                self.db.execute(f"PRAGMA busy_timeout = {int(self.checkpoint_wait_ms)}")
                 busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
             except sqlite3.Error:
                 busy = 1

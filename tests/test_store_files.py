@@ -26,6 +26,12 @@ posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 SECRET = "GEHEIME-TOELICHTING-"
 
 
+@pytest.fixture(autouse=True)
+def _short_checkpoint_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The readers held open here never finish by themselves: a checkpoint need not wait long."""
+    monkeypatch.setattr(Store, "checkpoint_wait_ms", 50)
+
+
 def _secret_session(store: Store) -> str:
     engine = factory.start(factory.engine_for(store), title="weg ermee")
     factory.add_people(engine, factory.ROSTER[:3])
