@@ -37,6 +37,7 @@ def make_up(live: Live, group: int) -> str:
 class GroupsScreen(SessionScreen):
     """Shows the mixed groups and lets the trainer adjust them before playing."""
 
+    AUTO_FOCUS = "#members"  # straight to the field it starts in: focusing the page first restyles it twice
     BINDINGS = [
         binding("r", "reshuffle", "key.reshuffle"),
         binding("m", "move", "key.move"),
