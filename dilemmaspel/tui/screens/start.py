@@ -41,43 +41,70 @@ class StartScreen(BaseScreen):
         self.unfinished: list[SessionSummary] = []
         self.title = "dilemmaspel"  # before the first frame, which shows them
         self.sub_title = t("ui.start.subtitle")
+        self._composed_fresh = False  # the sessions were just read for compose: the first resume need not
 
     def compose(self) -> ComposeResult:
+        # The menu is built with its final options, so the first frame is laid out once.
+        failure = self._read_sessions()
+        self._composed_fresh = True
         yield TitleLine()
         with VerticalScroll(id="start"):
             yield Static(t("ui.start.welcome"), id="welcome")
             yield Static(t("ui.start.intro"), id="intro")
-            yield OptionList(id="menu")
-            yield Vertical(id="resume-box")
+            yield OptionList(*self._menu_options(), id="menu")
+            box = Vertical(id="resume-box")
+            box.display = bool(self.unfinished)
+            yield box
         yield KeyLine(palette=True)
+        if failure is not None:
+            self.call_later(self.fail, failure)
 
     def on_mount(self) -> None:
-        self.query_one("#menu", OptionList).focus()
+        self.query_one("#menu", OptionList).highlighted = 0
+        if self.unfinished:
+            self._show_resume()
 
     def on_screen_resume(self) -> None:
-        """The screen shows (also the first time, right after mounting): read the sessions."""
+        """The screen shows again: read the sessions (the first showing has just read them)."""
+        if self._composed_fresh:
+            self._composed_fresh = False
+            return
         self.refresh_sessions()
 
-    def refresh_sessions(self) -> None:
+    def _read_sessions(self) -> StoreError | None:
         try:
             self.unfinished = self.dapp.store.sessions(status="active")
         except StoreError as exc:
             self.unfinished = []
-            self.fail(exc)
-        menu = self.query_one("#menu", OptionList)
-        menu.clear_options()
+            return exc
+        return None
+
+    def _menu_options(self) -> list[Option]:
         items = [("new_group", "ui.start.new_group")]
         items += [(mode, f"ui.start.{mode}") for mode in self.dapp.extra_modes]
         if self.unfinished:
             items.append(("resume", "ui.start.resume"))
         items += [("browse", "ui.start.browse"), ("help", "ui.start.help"), ("language", "ui.start.language"), ("quit", "ui.start.quit")]
-        menu.add_options([Option(Content(t(label)), id=action) for action, label in items])
+        return [Option(Content(t(label)), id=action) for action, label in items]
+
+    def refresh_sessions(self) -> None:
+        failure = self._read_sessions()
+        if failure is not None:
+            self.fail(failure)
+        menu = self.query_one("#menu", OptionList)
+        menu.clear_options()
+        menu.add_options(self._menu_options())
         menu.highlighted = 0
         box = self.query_one("#resume-box", Vertical)
         box.display = bool(self.unfinished)
         if not self.unfinished:
             box.remove_children()
             return
+        self._show_resume()
+
+    def _show_resume(self) -> None:
+        """Fill the table of unfinished sessions (built the first time there are some)."""
+        box = self.query_one("#resume-box", Vertical)
         from textual.widgets import DataTable
 
         if not box.children:  # built only when there is something to resume: a faster first screen
