@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -256,15 +257,30 @@ def cmd_decks(args: argparse.Namespace) -> int:
 
 
 def start_app(args: argparse.Namespace | SimpleNamespace) -> int:
-    """Start the Textual app."""
-    from dilemmaspel.tui.app import run_app
+    """Start the Textual app.
 
-    from dilemmaspel.room.options import RoomOptions
+    Start-up creates tens of thousands of objects that live as long as the app (modules, classes,
+    styles, widgets). Python's garbage collector would scan them over and over before the first
+    frame, so it is paused until the app has drawn its first frame (``DilemmaApp`` resumes it).
+    """
+    gc.disable()
+    try:
+        return _start_app(args)
+    finally:
+        gc.enable()  # also when the app never drew a frame
+
+
+def _start_app(args: argparse.Namespace | SimpleNamespace) -> int:
+    from dilemmaspel.tui.app import run_app
 
     language = args.lang or (default_language() if os.environ.get("DILEMMASPEL_LANG") else None)
     if bool(args.tls_cert) != bool(args.tls_key):
         print(t("cli.tls_pair"), file=sys.stderr)
         return 2
-    room = RoomOptions(args.bind, args.port, Path(args.tls_cert) if args.tls_cert else None,
-                       Path(args.tls_key) if args.tls_key else None)
+    room = None  # none given: the console chooses when a room opens
+    if args.bind is not None or args.port is not None or args.tls_cert:
+        from dilemmaspel.room.options import RoomOptions
+
+        room = RoomOptions(args.bind, args.port, Path(args.tls_cert) if args.tls_cert else None,
+                           Path(args.tls_key) if args.tls_key else None)
     return run_app(data_dir=_data_dir(args), extra_decks=[Path(d) for d in args.decks], language=language, room=room)

@@ -87,8 +87,18 @@ class DilemmaApp(App[None]):
         from dilemmaspel.tui.screens.start import StartScreen
 
         self.push_screen(StartScreen())
+        self.call_after_refresh(self.first_frame_drawn)
         # Load the decks once the start screen has settled (they load on demand if needed sooner).
         self.set_timer(0.5, self.warm_up)
+
+    def first_frame_drawn(self) -> None:
+        """The start screen is up: resume the garbage collection that ``dilemmaspel.cli`` paused
+        for the start-up, and exempt what start-up built (it lives as long as the app) from it."""
+        import gc
+
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def warm_up(self) -> None:
         """Load the decks in the background once the start screen is up, then report bad ones."""
