@@ -59,3 +59,13 @@ def test_a_dutch_session_loads_no_english_strings() -> None:
             "print(sorted(m.rsplit('.', 1)[1].split('_')[0] for m in sys.modules if m.startswith('dilemmaspel.i18n.') and m != 'dilemmaspel.i18n.oserror'))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "nl" in loaded and "en" not in loaded
+
+
+def test_every_catalog_file_is_listed_and_every_listed_one_exists() -> None:
+    import pkgutil
+
+    import dilemmaspel.i18n as i18n
+
+    on_disk = {info.name for info in pkgutil.iter_modules(i18n.__path__) if info.name.split("_", 1)[0] in ("nl", "en")}
+    listed = {f"{language}_{area}" if area else language for language in ("nl", "en") for area in i18n.AREAS}
+    assert on_disk == listed

@@ -14,23 +14,29 @@ Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
 
 
+AREAS = ("", "anon", "argparse", "decks", "dialogs", "files", "flow", "oserror", "report", "roles", "room",
+         "store", "ui", "wording")
+"""The catalog modules of each language: ``nl.py`` and ``nl_<area>.py``, likewise for English.
+Listed rather than looked up on disk, which costs the start-up time; a test checks the list
+against the files."""
+
+
 def _load_catalog(language: str) -> dict[str, str]:
     """Merge every catalog module of one language: ``nl*.py`` into Dutch, ``en*.py`` into English.
 
     Each area of the app keeps its strings in a module of its own (``nl_room.py``, ...), so a
-    new area adds files instead of editing one long dictionary. A key defined twice is a bug.
+    new area adds files (and a name in ``AREAS``) instead of editing one long dictionary. A key
+    defined twice is a bug.
     """
     import importlib
-    import pkgutil
 
     catalog: dict[str, str] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.split("_", 1)[0] != language:
-            continue
-        messages: dict[str, str] = importlib.import_module(f"{__name__}.{info.name}").MESSAGES
+    for area in AREAS:
+        name = f"{language}_{area}" if area else language
+        messages: dict[str, str] = importlib.import_module(f"{__name__}.{name}").MESSAGES
         clash = catalog.keys() & messages.keys()
         if clash:
-            raise RuntimeError(f"catalog {info.name} redefines {sorted(clash)}")
+            raise RuntimeError(f"catalog {name} redefines {sorted(clash)}")
         catalog.update(messages)
     return catalog
 
