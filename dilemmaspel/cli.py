@@ -6,10 +6,9 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dilemmaspel import __version__
 from dilemmaspel.i18n import LANGUAGES, default_language, set_language, t
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     import argparse  # imported where a parser is built: a plain start needs none (start-up time)
 
 
-@dataclass(frozen=True)
-class GlobalOption:
+class GlobalOption(NamedTuple):
     """An option that works before and after the subcommand (``--data-dir D sessions`` and
     ``sessions --data-dir D``). Given in both places, the later one wins; ``append`` options
     collect both."""

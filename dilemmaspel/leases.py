@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import socket
 import time
-from dataclasses import dataclass
+from typing import NamedTuple
 
 TTL = 90.0  # seconds without a heartbeat after which a lease is free
 HEARTBEAT = 20.0  # seconds between heartbeats of a live owner
@@ -26,8 +26,7 @@ HOST = socket.gethostname()
 LIVE_OWNERS: set[str] = set()
 
 
-@dataclass(frozen=True)
-class LeaseHolder:
+class LeaseHolder(NamedTuple):
     """Another live owner of a session: which process, on which host, since when (UTC)."""
 
     pid: int

@@ -37,7 +37,7 @@ def old_home(tmp_path: Path) -> Path:
 
 def _same_answers(store: Store) -> None:
     summaries = store.sessions()
-    assert [{k: v for k, v in vars(s).items() if k != "damage"} for s in summaries] == ANSWERS["sessions"]
+    assert [{k: v for k, v in s._asdict().items() if k != "damage"} for s in summaries] == ANSWERS["sessions"]
     assert [s.id for s in store.sessions("active")] == ANSWERS["active"]
     for card, expected in ANSWERS["card_history"].items():
         assert vars(store.card_history(card)) == expected, card
