@@ -44,6 +44,9 @@ class DilemmaApp(App[None]):
     """The app. Holds the store and the deck library; screens do the rest."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
+    SCREENS_CSS = Path(__file__).with_name("screens.tcss")
+    """The styles of every screen but the start screen: read when the first of them opens, so
+    that the first frame parses only ``app.tcss`` (``benchmarks/tui_startup.py``)."""
     TITLE = "dilemmaspel"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
@@ -63,6 +66,7 @@ class DilemmaApp(App[None]):
         self.extra_decks = list(extra_decks)
         self._library: Library | None = None
         self._library_lock = threading.Lock()
+        self._screens_css_read = False
         self.settings = load_settings(self.data_dir)
         self.extra_modes: tuple[str, ...] = ("beraad", "solo")
         theme = self.settings.get("theme")
@@ -90,6 +94,25 @@ class DilemmaApp(App[None]):
         self.call_after_refresh(self.first_frame_drawn)
         # Load the decks once the start screen has settled (they load on demand if needed sooner).
         self.set_timer(0.5, self.warm_up)
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        self.load_screens_css(screen)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen: Any) -> Any:
+        self.load_screens_css(screen)
+        return super().switch_screen(screen)
+
+    def load_screens_css(self, screen: Screen[Any] | str) -> None:
+        """Add ``screens.tcss`` to the stylesheet before a screen other than the start screen first
+        shows. Its rules come after those of ``app.tcss``, as when the two were one file."""
+        from dilemmaspel.tui.screens.start import StartScreen
+
+        if self._screens_css_read or isinstance(screen, StartScreen):
+            return
+        self._screens_css_read = True
+        self.stylesheet.read(self.SCREENS_CSS)
+        self.stylesheet.parse()  # the sources parsed before come from the stylesheet's cache
 
     def first_frame_drawn(self) -> None:
         """The start screen is up: resume the garbage collection that ``dilemmaspel.cli`` paused

@@ -1,5 +1,6 @@
-"""The app pauses garbage collection for its start-up only: from the command line until the
-start screen's first frame, and never longer (``benchmarks/tui_startup.py``)."""
+"""What the app leaves out of its first frame (``benchmarks/tui_startup.py``), and that it comes
+back in time: garbage collection is paused from the command line until the start screen's first
+frame and never longer; the other screens' styles are read before the first of them opens."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from dilemmaspel.cli import main
 from dilemmaspel.tui.screens.start import StartScreen
-from tests.tui_helpers import make_app, until
+from tests.tui_helpers import make_app, settle, until
 
 
 @pytest.fixture
@@ -78,3 +79,33 @@ async def test_an_app_started_with_collection_on_does_not_freeze(isolated_home: 
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, StartScreen))
         assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def _screens_css_read(app: object) -> bool:
+    from dilemmaspel.tui.app import DilemmaApp
+
+    assert isinstance(app, DilemmaApp)
+    return app.stylesheet.has_source(str(app.SCREENS_CSS.resolve()), "")
+
+
+async def test_the_start_screen_alone_does_not_read_the_other_screens_styles(isolated_home: Path) -> None:
+    app = make_app(isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, StartScreen))
+        assert not _screens_css_read(app)
+
+
+@pytest.mark.parametrize("key", ["n", "b", "f1", "ctrl+p"])
+async def test_the_other_screens_styles_are_there_when_the_first_of_them_opens(isolated_home: Path, key: str) -> None:
+    from textual.widgets import Label
+
+    app = make_app(isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, StartScreen))
+        await pilot.press(key)
+        await settle(pilot)
+        assert not isinstance(app.screen, StartScreen)
+        assert _screens_css_read(app)
+        if key == "n":  # the set-up form's labels: ".form Label" in screens.tcss
+            label = app.screen.query(".form Label").first(Label)
+            assert label.styles.margin.top == 1 and label.styles.text_style.bold
