@@ -34,6 +34,22 @@ async def test_card_count_field_shows_its_value(isolated_home: Path) -> None:
         assert inside.strip() == field.value, lines[label: label + 4]
 
 
+@pytest.mark.parametrize("mode", ["group", "beraad", "solo"])
+async def test_the_set_up_form_opens_at_its_top_with_its_first_field_taking_the_keys(isolated_home: Path, mode: str) -> None:
+    from dilemmaspel.i18n import t
+
+    app = make_app(isolated_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)  # from the start screen, as a user opens it
+        app.action_new_group() if mode == "group" else app.start_mode(mode)
+        await settle(pilot)
+        assert isinstance(app.screen, SetupScreen)
+        assert app.focused is not None and app.focused.id == ("person" if mode == "solo" else "title")
+        await pilot.wait_for_scheduled_animations()  # a scroll to the field would be animated
+        assert app.screen.query_one("#setup", VerticalScroll).scroll_y == 0
+        assert await shows(pilot, t(f"ui.setup.intro.{mode}")[:40])
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 async def test_help_scrolls_to_the_key_list_at_80x24(isolated_home: Path, language: str) -> None:
     set_language(language)

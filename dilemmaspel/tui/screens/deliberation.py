@@ -39,7 +39,7 @@ class Typed:
 class DeliberationScreen(RoundScreen):
     """Step ``index`` of the method; one page past the last step is the group conclusion."""
 
-    AUTO_FOCUS = "TextArea"  # straight to the field it starts in: focusing the page first restyles it twice
+    AUTO_FOCUS = ""  # on_mount focuses the field it starts in: auto-focusing the page first restyled it twice
     BINDINGS = [
         binding("ctrl+n", "next", "key.next_step", priority=True),
         binding("ctrl+b", "previous", "key.previous_step", priority=True),

@@ -37,7 +37,7 @@ def make_up(live: Live, group: int) -> str:
 class GroupsScreen(SessionScreen):
     """Shows the mixed groups and lets the trainer adjust them before playing."""
 
-    AUTO_FOCUS = "#members"  # straight to the field it starts in: focusing the page first restyles it twice
+    AUTO_FOCUS = ""  # on_mount focuses the field it starts in: auto-focusing the page first restyled it twice
     BINDINGS = [
         binding("r", "reshuffle", "key.reshuffle"),
         binding("m", "move", "key.move"),

@@ -46,7 +46,7 @@ def duration(minutes: int) -> str:
 class SetupScreen(BaseScreen):
     """The form that starts a session; nothing is stored until it is confirmed."""
 
-    AUTO_FOCUS = "#person, #title"  # straight to the field it starts in: focusing the page first restyles it twice
+    AUTO_FOCUS = ""  # on_mount focuses the field it starts in: auto-focusing the page first restyled it twice
     BINDINGS = [
         binding("ctrl+n", "confirm", "key.continue", priority=True),
         binding("escape", "back", "key.back"),

@@ -75,7 +75,7 @@ class VoteScreen(RoundScreen):
     The vote is committed when the member confirms; dismisses with True, or False on 'back'.
     """
 
-    AUTO_FOCUS = "#choices"  # straight to the field it starts in: focusing the page first restyles it twice
+    AUTO_FOCUS = ""  # on_mount focuses the field it starts in: auto-focusing the page first restyled it twice
     BINDINGS = [
         binding("ctrl+s", "confirm", "key.confirm_vote", priority=True),
         binding("escape", "back", "key.back"),
