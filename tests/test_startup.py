@@ -78,7 +78,7 @@ async def test_an_app_started_with_collection_on_does_not_freeze(isolated_home: 
     frozen = gc.get_freeze_count()
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, StartScreen))
-        assert gc.isenabled() and gc.get_freeze_count() == frozen
+        assert gc.isenabled() and gc.get_freeze_count() <= frozen  # (frozen objects may still be freed)
 
 
 def _screens_css_read(app: object) -> bool:
