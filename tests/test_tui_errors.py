@@ -57,3 +57,29 @@ async def test_language_switch_is_remembered(isolated_home: Path) -> None:
         footer_keys = [app.screen.active_bindings["n"].binding.description]
         assert footer_keys == ["New session"]
     assert load_settings(isolated_home)["language"] == "en"
+
+
+async def test_an_unreadable_session_list_is_reported_when_the_start_screen_shows_and_again_on_return(
+        isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.widgets import OptionList
+
+    from dilemmaspel.store import Store, StoreError
+    from tests.tui_helpers import record_notifications
+
+    def broken(self: Store, status: str | None = None) -> list[object]:
+        raise StoreError("schijf [/] onleesbaar")
+
+    monkeypatch.setattr(Store, "sessions", broken)
+    app = make_app(isolated_home)
+    notes = record_notifications(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await until(pilot, lambda: any("schijf [/] onleesbaar" in n for n in notes))
+        assert isinstance(app.screen, StartScreen)
+        menu = app.screen.query_one("#menu", OptionList)
+        ids = [menu.get_option_at_index(i).id for i in range(menu.option_count)]
+        assert "resume" not in ids and ids[0] == "new_group" and menu.highlighted == 0
+        first = len(notes)
+        await pilot.press("b")  # the decks, then back: the start screen reads the list again
+        await settle(pilot)
+        await pilot.press("escape")
+        assert await until(pilot, lambda: isinstance(app.screen, StartScreen) and len(notes) > first)

@@ -143,8 +143,7 @@ async def fill(pilot: Pilot[Any], selector: str, text: str) -> None:
         widget.value = ""
         if len(text) <= 30 and text.isascii() and "[" not in text:
             for ch in text:  # typed as the terminal sends keys, handled in one go
-                key = "space" if ch == " " else ch
-                pilot.app.post_message(events.Key(key, key_to_character(key) if key == "space" else ch))
+                pilot.app.post_message(events.Key("space" if ch == " " else ch, ch))
         else:
             widget.insert_text_at_cursor(text)
     elif isinstance(widget, TextArea):
